@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Serves the same article from Iskra and, as the ceiling, as a static file from nginx, loads both with
+# `wrk -t2 -c50 -d15s` in one run, and prints req/s, p99, their ratio, Iskra's resident memory and page sizes.
+# Targets (issue 3): Iskra >= 50 % of nginx's req/s, p99 <= 10 ms, RSS after the run <= 256 MB,
+# the article's HTML <= 10 KB gzipped, CSS <= 10 KB.
+#
+# Usage: bench/page.sh [PATH]   (default: the demo's English translation of a Russian original)
+# Settings: DURATION (15s), CONNECTIONS (50), THREADS (2), JAVA_OPTS (see below), ISKRA_PORT (18080), NGINX_PORT (18081)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-50}
+THREADS=${THREADS:-2}
+ISKRA_PORT=${ISKRA_PORT:-18080}
+NGINX_PORT=${NGINX_PORT:-18081}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx128m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m}
+
+missing=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+[ -f target/iskra.jar ] || mvn -q -DskipTests package
+
+work=$(mktemp -d /tmp/iskra-bench.XXXXXX)
+iskra_pid=""
+cleanup() {
+  [ -n "$iskra_pid" ] && kill "$iskra_pid" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  sleep 1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "starting Iskra (demo content, data in $work/data) with JAVA_OPTS=$JAVA_OPTS"
+# shellcheck disable=SC2086
+ISKRA_DATA="$work/data" ISKRA_PORT=$ISKRA_PORT ISKRA_THREADS=${ISKRA_THREADS:-16} java $JAVA_OPTS -jar target/iskra.jar >"$work/iskra.log" 2>&1 &
+iskra_pid=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null || { echo "Iskra did not start"; tail -50 "$work/iskra.log"; exit 1; }
+
+path=${1:-}
+if [ -z "$path" ]; then
+  for candidate in $(curl -s "http://127.0.0.1:$ISKRA_PORT/en/" | grep -o 'href="/en/articles/[^"]*"' | sed 's/href="//; s/"$//'); do
+    if curl -s "http://127.0.0.1:$ISKRA_PORT$candidate" | grep -q 'hreflang="ru"' && \
+       curl -s "http://127.0.0.1:$ISKRA_PORT$candidate" | grep -q 'class="translation-note"'; then
+      path=$candidate; break
+    fi
+  done
+fi
+[ -n "$path" ] || { echo "no article found to serve"; exit 1; }
+echo "article: $path"
+
+mkdir -p "$work/www"
+curl -s "http://127.0.0.1:$ISKRA_PORT$path" -o "$work/www/article.html"
+gzip -9 -k -n "$work/www/article.html"
+css_path=$(grep -o 'href="/assets/[^"]*"' "$work/www/article.html" | head -1 | sed 's/href="//; s/"$//')
+css_bytes=$(curl -s "http://127.0.0.1:$ISKRA_PORT$css_path" | wc -c)
+html_bytes=$(wc -c <"$work/www/article.html")
+html_gz_bytes=$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ISKRA_PORT$path" | wc -c)
+scripts=$(grep -c '<script' "$work/www/article.html" || true)
+
+cat >"$work/nginx.conf" <<NGINX
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 10000;
+  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp; uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $work/www;
+    gzip_static on;
+    location / { try_files /article.html =404; }
+  }
+}
+NGINX
+mkdir -p "$work/tmp"
+"$NGINX" -c "$work/nginx.conf"
+sleep 0.5
+
+load() { # url -> "req/s p99_ms"
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$1")
+  local rps p99
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' <<<"$out")
+  echo "$rps $p99"
+}
+
+echo "warming up (5 s each)"
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ISKRA_PORT$path" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
+
+echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (gzip), Iskra then nginx"
+read -r iskra_rps iskra_p99 < <(load "http://127.0.0.1:$ISKRA_PORT$path")
+read -r nginx_rps nginx_p99 < <(load "http://127.0.0.1:$NGINX_PORT/article.html")
+rss_kb=$(ps -o rss= -p "$iskra_pid" | tr -d ' ')
+
+ratio=$(awk -v a="$iskra_rps" -v b="$nginx_rps" 'BEGIN {printf "%.1f", 100*a/b}')
+printf '\n%-28s %12s %10s\n' "" "req/s" "p99 (ms)"
+printf '%-28s %12s %10s\n' "Iskra (page cache)" "$iskra_rps" "$iskra_p99"
+printf '%-28s %12s %10s\n' "nginx (static file, gzip)" "$nginx_rps" "$nginx_p99"
+printf '\nIskra / nginx req/s: %s %%   (target >= 50 %%)\n' "$ratio"
+printf 'Iskra p99: %s ms            (target <= 10 ms)\n' "$iskra_p99"
+printf 'Iskra RSS after the run: %s MB (target <= 256 MB)\n' "$((rss_kb / 1024))"
+printf 'article HTML: %s bytes, %s bytes gzipped (target <= 10240); CSS: %s bytes (target <= 10240); scripts: %s\n' \
+  "$html_bytes" "$html_gz_bytes" "$css_bytes" "$scripts"

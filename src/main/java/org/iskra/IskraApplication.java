@@ -1,0 +1,18 @@
+package org.iskra;
+
+import org.iskra.importing.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IskraApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(args));
+        }
+        SpringApplication.run(IskraApplication.class, args);
+    }
+}

@@ -1,0 +1,84 @@
+package org.iskra.articles;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads what readers may see: published translations only. */
+@Service
+@Transactional(readOnly = true)
+public class ArticleCatalog {
+
+    private static final String PUBLISHED = """
+            from translation t
+            join article a on a.id = t.article_id
+            join revision r on r.id = t.published_revision_id
+            where t.status = 'published'
+            """;
+
+    private final JdbcClient jdbc;
+    private final BodyRenderer bodyRenderer;
+
+    ArticleCatalog(JdbcClient jdbc, BodyRenderer bodyRenderer) {
+        this.jdbc = jdbc;
+        this.bodyRenderer = bodyRenderer;
+    }
+
+    private record PageRow(long articleId, long translationId, String language, String slug, String title,
+                           String standfirst, String body, String attribution, String originalLanguage,
+                           OffsetDateTime publishedAt, OffsetDateTime revisedAt, OffsetDateTime updatedAt, Long leadMediaId) {
+    }
+
+    public Optional<PublishedArticle> published(String language, String slug) {
+        return jdbc.sql("""
+                select a.id as article_id, t.id as translation_id, t.language, t.slug, r.title, r.standfirst, r.body,
+                       a.attribution, a.original_language, t.published_at, r.revised_at, t.updated_at, a.lead_media_id
+                """ + PUBLISHED + " and t.language = ? and t.slug = ?")
+                .params(language, slug)
+                .query(PageRow.class).optional()
+                .map(row -> new PublishedArticle(row.articleId(), row.translationId(), row.language(), row.slug(),
+                        row.title(), row.standfirst(), bodyRenderer.render(row.body()), row.attribution(),
+                        row.originalLanguage(), row.publishedAt(), row.revisedAt(), row.updatedAt(), row.leadMediaId(),
+                        versions(row.articleId())));
+    }
+
+    public List<ArticleVersion> versions(long articleId) {
+        return jdbc.sql("""
+                select t.language, t.slug, r.title, case when t.language = a.original_language then true else false end as original
+                """ + PUBLISHED + " and a.id = ? order by t.language")
+                .param(articleId)
+                .query(ArticleVersion.class).list();
+    }
+
+    /** One page (1-based) of a listing, newest first; empty pages past the end. */
+    public ArticleList list(ArticleListing listing, String language, int page, int pageSize) {
+        String filter = listing.kind().filter;
+        String key = listing.key();
+        long total = jdbc.sql("select count(*) " + PUBLISHED + " and t.language = :language" + filter)
+                .param("language", language)
+                .param("key", key)
+                .query(Long.class).single();
+        List<ArticleSummary> articles = jdbc.sql("""
+                select a.id as article_id, t.language, t.slug, r.title, r.standfirst, a.attribution, t.published_at, a.original_language
+                """ + PUBLISHED + " and t.language = :language" + filter + " " + """
+                 order by t.published_at desc, t.id desc
+                 offset :offset rows fetch next :limit rows only""")
+                .param("language", language)
+                .param("key", key)
+                .param("offset", (long) (page - 1) * pageSize)
+                .param("limit", pageSize)
+                .query(ArticleSummary.class).list();
+        int pageCount = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        return new ArticleList(articles, page, pageCount, total);
+    }
+
+    /** Languages with at least one published article, for the language menu. */
+    public List<String> publishedLanguages() {
+        return jdbc.sql("select distinct t.language from translation t where t.status = 'published' order by t.language")
+                .query(String.class).list();
+    }
+}

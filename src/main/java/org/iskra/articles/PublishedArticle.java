@@ -1,0 +1,39 @@
+package org.iskra.articles;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the public page of one translation shows. {@code bodyHtml} is sanitized and safe to write as is. */
+public record PublishedArticle(
+        long articleId,
+        long translationId,
+        String language,
+        String slug,
+        String title,
+        String standfirst,
+        String bodyHtml,
+        String attribution,
+        String originalLanguage,
+        OffsetDateTime publishedAt,
+        OffsetDateTime revisedAt,
+        OffsetDateTime updatedAt,
+        Long leadMediaId,
+        List<ArticleVersion> versions) {
+
+    public boolean isOriginal() {
+        return language.equals(originalLanguage);
+    }
+
+    public Optional<ArticleVersion> original() {
+        return versions.stream().filter(ArticleVersion::original).findFirst();
+    }
+
+    public List<ArticleVersion> otherVersions() {
+        return versions.stream().filter(v -> !v.language().equals(language)).toList();
+    }
+
+    public String path() {
+        return "/" + language + "/articles/" + slug;
+    }
+}

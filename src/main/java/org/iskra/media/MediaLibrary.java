@@ -1,0 +1,171 @@
+package org.iskra.media;
+
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Stores images once, as metadata-free variants for the web, and finds them again. */
+@Service
+public class MediaLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaLibrary.class);
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final int MAX_CREDIT = 500;
+    private static final int MAX_CREDIT_LINK = 1000;
+
+    private final MediaRepository repository;
+    private final MediaFiles files;
+    private final ImageDecoder decoder;
+    private final VariantEncoder encoder;
+    private final TransactionTemplate transactions;
+    // A 40-megapixel image takes several hundred MB of heap while it is decoded and scaled; two at a time at most.
+    private final Semaphore decoding = new Semaphore(2);
+
+    MediaLibrary(MediaRepository repository, MediaFiles files, ImageDecoder decoder, VariantEncoder encoder,
+                 PlatformTransactionManager transactionManager) {
+        this.repository = repository;
+        this.files = files;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Stores an image once by the SHA-256 of its original bytes: the same bytes again return the stored image and
+     * write nothing new, except that a non-null credit or credit link replaces the stored one (blank clears it).
+     * The original bytes themselves are not kept.
+     *
+     * @throws IllegalArgumentException when the credit is too long or the credit link is not an http(s) URL
+     */
+    public MediaImage store(byte[] original, String credit, String creditLink) throws UnsupportedImageException {
+        String cleanCredit = clean(credit, MAX_CREDIT, "credit");
+        String cleanLink = clean(creditLink, MAX_CREDIT_LINK, "credit link");
+        if (cleanLink != null && !cleanLink.isEmpty() && !isWebLink(cleanLink)) {
+            throw new IllegalArgumentException("credit link must be an http or https URL");
+        }
+        ImageDecoder.checkSize(original);
+        String hash = MediaFiles.sha256Hex(original);
+        Optional<MediaImage> stored = repository.findByHash(hash);
+        if (stored.isPresent()) {
+            return withCredit(stored.get(), cleanCredit, cleanLink);
+        }
+
+        long started = System.nanoTime();
+        int width;
+        int height;
+        List<VariantEncoder.Encoded> encoded;
+        decoding.acquireUninterruptibly();
+        try {
+            BufferedImage pixels = decoder.decode(original);
+            width = pixels.getWidth();
+            height = pixels.getHeight();
+            encoded = encoder.encode(pixels);
+        } finally {
+            decoding.release();
+        }
+
+        List<Path> written = new ArrayList<>();
+        try {
+            long id = transactions.execute(status ->
+                    insert(hash, width, height, encoded, cleanCredit, cleanLink, written));
+            log.info("Stored media {} ({}×{}, {} variants) in {} ms", id, width, height, encoded.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return repository.findById(id).orElseThrow();
+        } catch (DuplicateKeyException sameBytesStoredMeanwhile) {
+            written.forEach(files::deleteQuietly);
+            log.debug("Media {} was stored meanwhile by a concurrent upload", hash);
+            MediaImage winner = repository.findByHash(hash).orElseThrow(() -> sameBytesStoredMeanwhile);
+            return withCredit(winner, cleanCredit, cleanLink);
+        } catch (RuntimeException e) {
+            written.forEach(files::deleteQuietly);
+            throw e;
+        }
+    }
+
+    /** {@code hash} is 64 lowercase hex characters; anything else finds nothing. */
+    public Optional<MediaImage> findByHash(String hash) {
+        return hash != null && HASH.matcher(hash).matches() ? repository.findByHash(hash) : Optional.empty();
+    }
+
+    public Optional<MediaImage> findById(long id) {
+        return repository.findById(id);
+    }
+
+    /** In one query; keyed by hash, with hashes that are not stored (or not hashes) left out. */
+    public Map<String, MediaImage> findByHashes(Collection<String> hashes) {
+        List<String> valid = hashes.stream().filter(Objects::nonNull).filter(h -> HASH.matcher(h).matches())
+                .distinct().toList();
+        return repository.findByHashes(valid);
+    }
+
+    /*
+     * The media row comes first: a second upload of the same bytes fails here on the unique hash (waiting for
+     * the first one's commit if need be) before it writes any file. File names need the id, see MediaFiles.
+     */
+    private long insert(String hash, int width, int height, List<VariantEncoder.Encoded> encoded, String credit,
+                        String creditLink, List<Path> written) {
+        long id = repository.insertMedia(hash, width, height, emptyToNull(credit), emptyToNull(creditLink));
+        for (VariantEncoder.Encoded e : encoded) {
+            String name = MediaFiles.fileName(id, e.width(), e.format(), e.bytes());
+            written.add(files.write(name, e.bytes()));
+            repository.insertVariant(id, new MediaVariant(e.width(), e.height(), e.format(), name), e.bytes().length);
+        }
+        return id;
+    }
+
+    private MediaImage withCredit(MediaImage image, String credit, String creditLink) {
+        String newCredit = credit == null ? image.credit() : emptyToNull(credit);
+        String newLink = creditLink == null ? image.creditLink() : emptyToNull(creditLink);
+        if (Objects.equals(newCredit, image.credit()) && Objects.equals(newLink, image.creditLink())) {
+            return image;
+        }
+        repository.updateCredit(image.id(), newCredit, newLink);
+        return new MediaImage(image.id(), image.hash(), image.width(), image.height(), newCredit, newLink,
+                image.variants());
+    }
+
+    private static String clean(String value, int maxLength, String what) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw new IllegalArgumentException(what + " is longer than " + maxLength + " characters");
+        }
+        return stripped;
+    }
+
+    // Rendered as a link on public pages: a javascript: or data: URL there would run in readers' browsers.
+    private static boolean isWebLink(String link) {
+        String lower = link.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            return false;
+        }
+        try {
+            return new URI(link).getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,121 @@
+package org.iskra.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error a reader can meet, as a page in their language. Exception messages never reach the page: they
+ * could carry personal data. Unexpected errors are logged with their stack trace and shown as a plain 500.
+ */
+@ControllerAdvice
+@RestController
+class ErrorPages implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final PageFrames frames;
+    private final Languages languages;
+    private final PageRenderer renderer;
+
+    ErrorPages(PageFrames frames, Languages languages, PageRenderer renderer) {
+        this.frames = frames;
+        this.languages = languages;
+        this.renderer = renderer;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<byte[]> notFound(NotFoundException e, HttpServletRequest request) {
+        return page(HttpStatus.NOT_FOUND, request, e.versions());
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class, TypeMismatchException.class})
+    ResponseEntity<byte[]> noSuchPage(Exception e, HttpServletRequest request) {
+        return page(HttpStatus.NOT_FOUND, request, Map.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<byte[]> methodNotAllowed(HttpServletRequest request) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, request, Map.of());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, HttpMediaTypeNotAcceptableException.class})
+    ResponseEntity<byte[]> badRequest(HttpServletRequest request) {
+        return page(HttpStatus.BAD_REQUEST, request, Map.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<byte[]> unsupportedType(HttpServletRequest request) {
+        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, request, Map.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<byte[]> tooLarge(HttpServletRequest request) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, request, Map.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, request, Map.of());
+    }
+
+    /** Errors that happen outside Spring MVC (a filter, the container) arrive here. */
+    @RequestMapping("/error")
+    ResponseEntity<byte[]> containerError(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        if (status == null || !status.isError()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        return page(status, request, Map.of());
+    }
+
+    private ResponseEntity<byte[]> page(HttpStatus status, HttpServletRequest request, Map<String, String> versions) {
+        Language language = readerLanguage(request);
+        Messages t = frames.messages(language);
+        String kind = switch (status.value()) {
+            case 404, 400, 403, 405, 413, 415 -> String.valueOf(status.value());
+            default -> "500";
+        };
+        List<LanguageLink> elsewhere = new ArrayList<>();
+        versions.forEach((code, href) -> languages.find(code)
+                .ifPresent(l -> elsewhere.add(new LanguageLink(code, l.nativeName(), href, false))));
+        ErrorPage model = new ErrorPage(frames.errorFrame(language, t.get("error." + kind + ".title")),
+                status.value(), t.get("error." + kind + ".title"), t.get("error." + kind + ".text"), elsewhere);
+        return renderer.errorPage(status, model, language);
+    }
+
+    private Language readerLanguage(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String s ? s : request.getRequestURI();
+        String[] segments = path.split("/");
+        if (segments.length > 1) {
+            var fromPath = languages.find(segments[1]);
+            if (fromPath.isPresent()) {
+                return fromPath.get();
+            }
+        }
+        return languages.negotiate(request.getHeader("Accept-Language"));
+    }
+}

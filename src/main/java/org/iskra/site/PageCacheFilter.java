@@ -1,0 +1,161 @@
+package org.iskra.site;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Answers GET and HEAD requests for kept pages before anything else runs, with a ready gzip form and
+ * conditional requests answered by 304. A miss goes through the application; if the controller marked the
+ * response cacheable, it is kept for the next reader.
+ */
+class PageCacheFilter extends OncePerRequestFilter {
+
+    private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "content-length", "date", "content-encoding",
+            "transfer-encoding", "etag", "vary", "connection", "keep-alive");
+
+    private final PageCache cache;
+
+    PageCacheFilter(PageCache cache) {
+        this.cache = cache;
+    }
+
+    /** Media files stream from disk and the actuator is for machines: neither should be buffered here. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/media/") || path.startsWith("/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getQueryString() == null ? request.getRequestURI()
+                : request.getRequestURI() + "?" + request.getQueryString();
+        CachedPage hit = cache.get(key);
+        if (hit != null) {
+            for (CachedPage.Header header : hit.headers()) {
+                response.addHeader(header.name(), header.value());
+            }
+            serve(hit, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        @SuppressWarnings("unchecked")
+        Set<String> tags = (Set<String>) request.getAttribute(PageCache.TAGS_ATTRIBUTE);
+        if (tags != null && wrapper.getStatus() == 200 && !response.isCommitted()) {
+            CachedPage page = keep(wrapper, tags);
+            cache.put(key, page);
+            wrapper.resetBuffer();
+            serve(page, request, response);
+        } else {
+            wrapper.copyBodyToResponse();
+        }
+    }
+
+    private static CachedPage keep(ContentCachingResponseWrapper response, Set<String> tags) throws IOException {
+        byte[] body = response.getContentAsByteArray();
+        List<CachedPage.Header> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase())) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(new CachedPage.Header(name, value));
+                }
+            }
+        }
+        if (response.getContentType() != null && response.getHeader("Content-Type") == null) {
+            headers.add(new CachedPage.Header("Content-Type", response.getContentType()));
+        }
+        String lastModifiedHeader = response.getHeader("Last-Modified");
+        long lastModified = -1;
+        if (lastModifiedHeader != null) {
+            try {
+                lastModified = java.time.ZonedDateTime.parse(lastModifiedHeader, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant().toEpochMilli();
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // a page without a usable date is still revalidated by its ETag
+            }
+        }
+        return new CachedPage(200, List.copyOf(headers), body, gzip(body), "\"" + hash(body) + "\"", lastModified, tags);
+    }
+
+    private static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean gzip = acceptsGzip(request);
+        String bare = page.etag().replace("\"", "");
+        String etag = "\"" + bare + (gzip ? "-gz\"" : "\"");
+        response.setHeader("ETag", etag);
+        response.setHeader("Vary", "Accept-Encoding");
+        if (notModified(page, request)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] body = gzip ? page.gzipped() : page.body();
+        response.setStatus(page.status());
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean notModified(CachedPage page, HttpServletRequest request) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            String bare = page.etag().replace("\"", "");
+            return ifNoneMatch.contains(bare) || ifNoneMatch.trim().equals("*");
+        }
+        if (page.lastModified() > 0) {
+            try {
+                long since = request.getDateHeader("If-Modified-Since");
+                return since >= 0 && page.lastModified() / 1000 <= since / 1000;
+            } catch (IllegalArgumentException unparseable) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Encoding");
+        return accept != null && accept.contains("gzip") && !accept.contains("gzip;q=0");
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            { def.setLevel(9); }
+        }) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.iskra.taxonomy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.ibm.icu.util.ULocale;
+import org.iskra.site.Slugs;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Regions, countries and tags: assigning them to articles and naming them in each language. */
+@Service
+public class Taxonomy {
+
+    private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(Locale.getISOCountries());
+
+    private final TermStore store;
+
+    Taxonomy(TermStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Records an article's terms as one translation names them. The original decides which terms the article
+     * has; a translation only names the same terms, matched by position, in its language.
+     *
+     * @return whether anything changed
+     */
+    @Transactional
+    public boolean assign(long articleId, String language, boolean original,
+                          List<String> regions, List<String> countries, List<String> tags) {
+        boolean changed = false;
+        for (TermKind kind : List.of(TermKind.REGION, TermKind.TAG)) {
+            List<String> names = clean(kind == TermKind.REGION ? regions : tags);
+            if (original) {
+                List<Long> ids = new ArrayList<>();
+                for (String name : names) {
+                    long id = store.findByName(kind, language, name)
+                            .or(() -> store.findBySlug(kind, slugOf(name)))
+                            .orElseGet(() -> store.insert(kind, slugOf(name)));
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                    changed |= store.name(kind, id, language, name);
+                }
+                changed |= store.replaceAssignments(kind, articleId, ids);
+            } else {
+                List<Long> ids = store.assigned(kind, articleId);
+                if (ids.size() == names.size()) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        long id = ids.get(i);
+                        Optional<Long> same = store.findByName(kind, language, names.get(i)).filter(other -> other != id);
+                        if (same.isPresent()) {
+                            // Two originals in different languages made two terms for one idea; the translation
+                            // names them alike, which shows they are one.
+                            store.merge(kind, id, same.get());
+                            changed = true;
+                        } else {
+                            changed |= store.name(kind, id, language, names.get(i));
+                        }
+                    }
+                }
+            }
+        }
+        if (original) {
+            List<String> codes = clean(countries).stream()
+                    .map(c -> c.toUpperCase(Locale.ROOT))
+                    .filter(c -> c.matches("[A-Z]{2}"))
+                    .distinct()
+                    .toList();
+            changed |= store.replaceCountries(articleId, codes);
+        }
+        return changed;
+    }
+
+    public ArticleTerms termsOf(long articleId, String language) {
+        return new ArticleTerms(
+                store.namedTerms(TermKind.REGION, articleId, language),
+                store.countries(articleId).stream().map(code -> countryNamed(code, language)).toList(),
+                store.namedTerms(TermKind.TAG, articleId, language));
+    }
+
+    public Optional<Term> region(String slug, String language) {
+        return store.term(TermKind.REGION, slug, language);
+    }
+
+    public Optional<Term> tag(String slug, String language) {
+        return store.term(TermKind.TAG, slug, language);
+    }
+
+    /** A country by ISO code, named in the reader's language; empty for codes that name no country. */
+    public Optional<Term> country(String code, String language) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (!upper.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(upper)) {
+            return Optional.empty();
+        }
+        return Optional.of(countryNamed(upper, language));
+    }
+
+    private static Term countryNamed(String code, String language) {
+        String name = new ULocale("", code).getDisplayCountry(ULocale.forLanguageTag(language));
+        return new Term(code.toLowerCase(Locale.ROOT), name.isEmpty() ? code : name);
+    }
+
+
+    private static String slugOf(String name) {
+        String slug = Slugs.of(name);
+        return slug.isEmpty() ? "term" : slug;
+    }
+
+    private static List<String> clean(List<String> names) {
+        return names.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package org.iskra.taxonomy;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Regions and tags share one table shape, so one store serves both; table names come from {@link TermKind},
+ * never from input.
+ */
+@Repository
+class TermStore {
+
+    private final JdbcClient jdbc;
+
+    TermStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Long> findByName(TermKind kind, String language, String name) {
+        return jdbc.sql("select " + kind.idColumn + " from " + kind.nameTable
+                        + " where language = ? and lower(name) = lower(?) order by " + kind.idColumn + " fetch first 1 rows only")
+                .params(language, name)
+                .query(Long.class).optional();
+    }
+
+    Optional<Long> findBySlug(TermKind kind, String slug) {
+        return jdbc.sql("select id from " + kind.table + " where slug = ?").param(slug).query(Long.class).optional();
+    }
+
+    long insert(TermKind kind, String slug) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into " + kind.table + " (slug) values (?)").param(slug).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Sets a term's name in one language; returns whether it was new or different. */
+    boolean name(TermKind kind, long id, String language, String name) {
+        Optional<String> current = jdbc.sql("select name from " + kind.nameTable + " where " + kind.idColumn + " = ? and language = ?")
+                .params(id, language)
+                .query(String.class).optional();
+        if (current.isEmpty()) {
+            jdbc.sql("insert into " + kind.nameTable + " (" + kind.idColumn + ", language, name) values (?, ?, ?)")
+                    .params(id, language, name).update();
+            return true;
+        }
+        if (!current.get().equals(name)) {
+            jdbc.sql("update " + kind.nameTable + " set name = ? where " + kind.idColumn + " = ? and language = ?")
+                    .params(name, id, language).update();
+            return true;
+        }
+        return false;
+    }
+
+    List<Long> assigned(TermKind kind, long articleId) {
+        return jdbc.sql("select " + kind.idColumn + " from " + kind.assignmentTable + " where article_id = ? order by position")
+                .param(articleId)
+                .query(Long.class).list();
+    }
+
+    boolean replaceAssignments(TermKind kind, long articleId, List<Long> ids) {
+        if (assigned(kind, articleId).equals(ids)) {
+            return false;
+        }
+        jdbc.sql("delete from " + kind.assignmentTable + " where article_id = ?").param(articleId).update();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("insert into " + kind.assignmentTable + " (article_id, " + kind.idColumn + ", position) values (?, ?, ?)")
+                    .params(articleId, ids.get(i), i).update();
+        }
+        return true;
+    }
+
+    /** Folds one term into another: its articles and the names the other lacks move over, then it is gone. */
+    void merge(TermKind kind, long from, long into) {
+        jdbc.sql("delete from " + kind.assignmentTable + " where " + kind.idColumn + " = :from and article_id in"
+                        + " (select article_id from " + kind.assignmentTable + " where " + kind.idColumn + " = :into)")
+                .param("from", from).param("into", into).update();
+        jdbc.sql("update " + kind.assignmentTable + " set " + kind.idColumn + " = :into where " + kind.idColumn + " = :from")
+                .param("from", from).param("into", into).update();
+        jdbc.sql("insert into " + kind.nameTable + " (" + kind.idColumn + ", language, name)"
+                        + " select :into, language, name from " + kind.nameTable + " f where f." + kind.idColumn + " = :from"
+                        + " and not exists (select 1 from " + kind.nameTable + " i where i." + kind.idColumn + " = :into and i.language = f.language)")
+                .param("from", from).param("into", into).update();
+        jdbc.sql("delete from " + kind.nameTable + " where " + kind.idColumn + " = :from").param("from", from).update();
+        jdbc.sql("delete from " + kind.table + " where id = :from").param("from", from).update();
+    }
+
+    List<String> countries(long articleId) {
+        return jdbc.sql("select country_code from article_country where article_id = ? order by position")
+                .param(articleId)
+                .query(String.class).list();
+    }
+
+    boolean replaceCountries(long articleId, List<String> codes) {
+        if (Objects.equals(countries(articleId), codes)) {
+            return false;
+        }
+        jdbc.sql("delete from article_country where article_id = ?").param(articleId).update();
+        for (int i = 0; i < codes.size(); i++) {
+            jdbc.sql("insert into article_country (article_id, country_code, position) values (?, ?, ?)")
+                    .params(articleId, codes.get(i), i).update();
+        }
+        return true;
+    }
+
+    /** An article's terms of one kind, named in the language if possible, else in any language it has. */
+    List<Term> namedTerms(TermKind kind, long articleId, String language) {
+        return jdbc.sql("select t.slug, " + bestName(kind) + " as name"
+                        + " from " + kind.assignmentTable + " a join " + kind.table + " t on t.id = a." + kind.idColumn
+                        + " where a.article_id = :article order by a.position")
+                .param("article", articleId)
+                .param("language", language)
+                .query(Term.class).list();
+    }
+
+    Optional<Term> term(TermKind kind, String slug, String language) {
+        return jdbc.sql("select t.slug, " + bestName(kind) + " as name from " + kind.table + " t where t.slug = :slug")
+                .param("slug", slug)
+                .param("language", language)
+                .query(Term.class).optional();
+    }
+
+    private static String bestName(TermKind kind) {
+        return "coalesce((select n.name from " + kind.nameTable + " n where n." + kind.idColumn + " = t.id and n.language = :language),"
+                + " (select min(n.name) from " + kind.nameTable + " n where n." + kind.idColumn + " = t.id and n.language = 'en'),"
+                + " (select min(n.name) from " + kind.nameTable + " n where n." + kind.idColumn + " = t.id), t.slug)";
+    }
+}

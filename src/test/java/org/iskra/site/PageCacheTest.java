@@ -1,0 +1,105 @@
+package org.iskra.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
+
+import org.iskra.articles.ArticleMother;
+import org.iskra.articles.ArticleWriter;
+import org.iskra.testsupport.Http;
+import org.iskra.testsupport.IskraIntegrationTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IskraIntegrationTest
+class PageCacheTest {
+
+    @Autowired
+    ArticleWriter writer;
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aConditionalRequestForAnUnchangedPageGets304() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+
+        HttpResponse<String> first = http.get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.get(path);
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(again.body()).isEqualTo(first.body());
+
+        HttpResponse<String> conditional = http.get(path, "If-None-Match", etag);
+        assertThat(conditional.statusCode()).isEqualTo(304);
+        assertThat(conditional.body()).isEmpty();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(http.get(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void readersWhoAcceptGzipGetTheSamePageCompressed() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        String plain = http.get(path).body();
+
+        HttpResponse<byte[]> compressed = http.getBytes(path, "Accept-Encoding", "gzip, br");
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
+        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(compressed.body())).readAllBytes(), "UTF-8");
+        assertThat(unzipped).isEqualTo(plain);
+        assertThat(compressed.body().length).isLessThan(plain.getBytes("UTF-8").length);
+    }
+
+    @Test
+    void keptPagesReplayTheSecurityHeaders() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        http.get(path);
+        HttpResponse<String> cached = http.get(path);
+        assertThat(cached.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+        assertThat(cached.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(cached.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(cached.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void publishingAChangeShowsItOnTheArticleAndTheFrontPageAtOnce() throws Exception {
+        ArticleMother article = ArticleMother.article().title("First title");
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        assertThat(Jsoup.parse(http.get(path).body()).select("h1").text()).isEqualTo("First title");
+        assertThat(http.get("/en/").body()).contains("First title");
+
+        writer.save(article.title("Second title").input());
+
+        assertThat(Jsoup.parse(http.get(path).body()).select("h1").text()).isEqualTo("Second title");
+        assertThat(http.get("/en/").body()).contains("Second title").doesNotContain(">First title<");
+    }
+
+    @Test
+    void theStylesheetIsImmutableUnderAContentHashedName() {
+        String stylesheet = Jsoup.parse(http.get("/en/").body()).select("link[rel=stylesheet]").attr("href");
+        assertThat(stylesheet).matches("/assets/site\\.[0-9a-f]{12}\\.css");
+        HttpResponse<String> css = http.get(stylesheet);
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("immutable"));
+        assertThat(http.get("/assets/site.000000000000.css").statusCode()).isEqualTo(404);
+    }
+}
