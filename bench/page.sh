@@ -5,7 +5,8 @@
 # the article's HTML <= 10 KB gzipped, CSS <= 10 KB.
 #
 # Usage: bench/page.sh [PATH]   (default: the demo's English translation of a Russian original)
-# Settings: DURATION (15s), CONNECTIONS (50), THREADS (2), JAVA_OPTS (see below), ISKRA_PORT (18080), NGINX_PORT (18081)
+# Settings: DURATION (15s), CONNECTIONS (50), THREADS (2), JAVA_OPTS and MALLOC_ARENA_MAX (see below),
+# ISKRA_THREADS (16), ISKRA_PORT (18080), NGINX_PORT (18081)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,7 @@ CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 ISKRA_PORT=${ISKRA_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx128m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m}
+JAVA_OPTS=${JAVA_OPTS:--Xms48m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=32m}
 
 missing=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
@@ -39,7 +40,7 @@ trap cleanup EXIT
 
 echo "starting Iskra (demo content, data in $work/data) with JAVA_OPTS=$JAVA_OPTS"
 # shellcheck disable=SC2086
-ISKRA_DATA="$work/data" ISKRA_PORT=$ISKRA_PORT ISKRA_THREADS=${ISKRA_THREADS:-16} java $JAVA_OPTS -jar target/iskra.jar >"$work/iskra.log" 2>&1 &
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} ISKRA_DATA="$work/data" ISKRA_PORT=$ISKRA_PORT ISKRA_THREADS=${ISKRA_THREADS:-16} java $JAVA_OPTS -jar target/iskra.jar >"$work/iskra.log" 2>&1 &
 iskra_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null 2>&1 && break
@@ -50,8 +51,7 @@ curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null || { echo "Is
 path=${1:-}
 if [ -z "$path" ]; then
   for candidate in $(curl -s "http://127.0.0.1:$ISKRA_PORT/en/" | grep -o 'href="/en/articles/[^"]*"' | sed 's/href="//; s/"$//'); do
-    if curl -s "http://127.0.0.1:$ISKRA_PORT$candidate" | grep -q 'hreflang="ru"' && \
-       curl -s "http://127.0.0.1:$ISKRA_PORT$candidate" | grep -q 'class="translation-note"'; then
+    if curl -s "http://127.0.0.1:$ISKRA_PORT$candidate" | grep -q 'class="translation-note">[^<]*<a href="/ru/'; then
       path=$candidate; break
     fi
   done

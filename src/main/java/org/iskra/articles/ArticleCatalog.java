@@ -36,7 +36,7 @@ public class ArticleCatalog {
     public Optional<PublishedArticle> published(String language, String slug) {
         return jdbc.sql("""
                 select a.id as article_id, t.id as translation_id, t.language, t.slug, r.title, r.standfirst, r.body,
-                       a.attribution, a.original_language, t.published_at, r.revised_at, t.updated_at, a.lead_media_id
+                       coalesce(t.attribution, a.attribution) as attribution, a.original_language, t.published_at, r.revised_at, t.updated_at, a.lead_media_id
                 """ + PUBLISHED + " and t.language = ? and t.slug = ?")
                 .params(language, slug)
                 .query(PageRow.class).optional()
@@ -63,7 +63,7 @@ public class ArticleCatalog {
                 .param("key", key)
                 .query(Long.class).single();
         List<ArticleSummary> articles = jdbc.sql("""
-                select a.id as article_id, t.language, t.slug, r.title, r.standfirst, a.attribution, t.published_at, a.original_language
+                select a.id as article_id, t.language, t.slug, r.title, r.standfirst, coalesce(t.attribution, a.attribution) as attribution, t.published_at, a.original_language
                 """ + PUBLISHED + " and t.language = :language" + filter + " " + """
                  order by t.published_at desc, t.id desc
                  offset :offset rows fetch next :limit rows only""")
@@ -74,6 +74,11 @@ public class ArticleCatalog {
                 .query(ArticleSummary.class).list();
         int pageCount = (int) Math.max(1, (total + pageSize - 1) / pageSize);
         return new ArticleList(articles, page, pageCount, total);
+    }
+
+    /** Whether any article exists at all, published or not: an empty database is one the demo may fill. */
+    public boolean hasArticles() {
+        return jdbc.sql("select exists (select 1 from article)").query(Boolean.class).single();
     }
 
     /** Languages with at least one published article, for the language menu. */

@@ -94,6 +94,15 @@ class ArticleStore {
         return keys.getKey().longValue();
     }
 
+    boolean updateAttribution(long translationId, String attribution) {
+        return jdbc.sql("""
+                update translation set attribution = :attribution
+                 where id = :id and coalesce(attribution, '') <> coalesce(:attribution, '')""")
+                .param("attribution", attribution)
+                .param("id", translationId)
+                .update() > 0;
+    }
+
     void updateSlug(long translationId, String slug) {
         jdbc.sql("update translation set slug = ? where id = ?").params(slug, translationId).update();
     }

@@ -23,10 +23,12 @@ public class ArticleWriter {
 
     private final ArticleStore store;
     private final Taxonomy taxonomy;
+    private final ArticleChangeLog changeLog;
     private final ApplicationEventPublisher events;
 
-    ArticleWriter(ArticleStore store, Taxonomy taxonomy, ApplicationEventPublisher events) {
+    ArticleWriter(ArticleStore store, Taxonomy taxonomy, ArticleChangeLog changeLog, ApplicationEventPublisher events) {
         this.store = store;
+        this.changeLog = changeLog;
         this.taxonomy = taxonomy;
         this.events = events;
     }
@@ -115,6 +117,7 @@ public class ArticleWriter {
             }
         }
 
+        changed |= store.updateAttribution(translation.id(), input.attribution());
         if (input.isOriginal()) {
             changed |= store.updateArticleMetadata(article.id(), input.attribution(), input.leadMediaId());
         }
@@ -126,7 +129,9 @@ public class ArticleWriter {
         if (changed) {
             store.touch(translation.id(), now);
             Set<String> languages = input.isOriginal() ? store.languagesOf(article.id()) : Set.of(input.language());
-            events.publishEvent(new ArticleChanged(article.id(), languages));
+            ArticleChanged change = new ArticleChanged(article.id(), languages);
+            changeLog.record(change);
+            events.publishEvent(change);
         }
         return new SaveResult(article.id(), translation.id(), outcome);
     }

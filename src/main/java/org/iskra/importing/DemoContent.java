@@ -16,7 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.iskra.articles.ArticleCatalog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +32,12 @@ class DemoContent implements ApplicationRunner {
 
     private final ContentImporter importer;
     private final IskraProperties properties;
-    private final JdbcClient jdbc;
+    private final ArticleCatalog catalog;
 
-    DemoContent(ContentImporter importer, IskraProperties properties, JdbcClient jdbc) {
+    DemoContent(ContentImporter importer, IskraProperties properties, ArticleCatalog catalog) {
         this.importer = importer;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     @Override
@@ -45,7 +45,7 @@ class DemoContent implements ApplicationRunner {
         if (!properties.demo()) {
             return;
         }
-        if (jdbc.sql("select count(*) from article").query(Long.class).single() > 0) {
+        if (catalog.hasArticles()) {
             log.debug("Demo content not loaded: the database already has articles");
             return;
         }

@@ -1,6 +1,7 @@
 package org.iskra.site;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Min;
@@ -23,7 +24,8 @@ public record IskraProperties(
         @NotBlank String defaultLanguage,
         @NotEmpty List<String> languages,
         @Min(1) int pageSize,
-        @Min(0) int pageCacheEntries) {
+        @Min(0) int pageCacheEntries,
+        @NotNull Duration changePollInterval) {
 
     public IskraProperties {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

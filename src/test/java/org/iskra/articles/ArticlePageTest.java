@@ -69,6 +69,7 @@ class ArticlePageTest {
         assertThat(page.select("html").attr("dir")).isEqualTo("ltr");
         assertThat(page.select("h1")).hasSize(1);
         assertThat(page.select("h1").text()).isEqualTo("War in the Caucasus");
+        assertThat(page.select(".byline .author").text()).as("the byline in the reader's language").isEqualTo("Russian section");
         assertThat(page.select(".byline time").attr("datetime")).isEqualTo("2026-10-05");
         assertThat(page.select(".byline time").text()).isEqualTo("October 5, 2026");
         assertThat(page.select(".standfirst").text()).isEqualTo("A new war threatens the whole region.");

@@ -1,7 +1,6 @@
 package org.iskra.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.iskra.testsupport.IskraIntegrationTest;
-import org.iskra.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +45,6 @@ class DemoContentTest {
 
     @Test
     void theDemoContentIsLoadedCompletelyAtStartup() throws Exception {
-        assumeFalse(TestDatabase.onPostgres(), "on a shared PostgreSQL database other tests may have filled it first");
         DemoContent.copyDemoContent(dir);
 
         ImportSummary again = importer.importFolder(dir);

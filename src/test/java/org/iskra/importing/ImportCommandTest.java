@@ -1,7 +1,6 @@
 package org.iskra.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -68,7 +67,6 @@ class ImportCommandTest {
 
     @Test
     void saysSoWhenARunningIskraHoldsTheH2Database() throws Exception {
-        assumeFalse(TestDatabase.onPostgres(), "only an H2 file is locked by the process that opened it");
         Path data = dir.resolve("data");
         HugoFolder folder = HugoFolder.create(dir.resolve("content"));
         folder.file("fine.en.md").frontMatter("title: Fine").body("Text\n");
@@ -96,11 +94,7 @@ class ImportCommandTest {
     private String[] arguments(Path folder) {
         List<String> args = new ArrayList<>(List.of("import", folder.toString(),
                 "--iskra.data=" + dir.resolve("data").toAbsolutePath()));
-        if (TestDatabase.onPostgres()) {
-            args.add("--spring.datasource.url=" + System.getProperty(TestDatabase.DB_URL_PROPERTY));
-            args.add("--spring.datasource.username=" + System.getProperty("iskra.test.db.user", "postgres"));
-            args.add("--spring.datasource.password=" + System.getProperty("iskra.test.db.password", ""));
-        }
+        TestDatabase.databaseSettings().forEach((key, value) -> args.add("--" + key + "=" + value));
         return args.toArray(String[]::new);
     }
 

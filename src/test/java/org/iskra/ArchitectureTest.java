@@ -1,0 +1,57 @@
+package org.iskra;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The map of the code in ../shared/DESIGN.md, as rules the build enforces. */
+class ArchitectureTest {
+
+    private static final JavaClasses ISKRA = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.iskra");
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCycles() {
+        slices().matching("org.iskra.(*)..").should().beFreeOfCycles().check(ISKRA);
+    }
+
+    @Test
+    void siteIsTheBaseEveryFeatureBuildsOnAndDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("org.iskra.site..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
+                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void repositoriesAndControllersArePackagePrivate() {
+        classes().that().areAnnotatedWith(Repository.class)
+                .or().areAnnotatedWith(Controller.class)
+                .or().areAnnotatedWith(RestController.class)
+                .should().notBePublic()
+                .check(ISKRA);
+    }
+
+    @Test
+    void noFieldInjection() {
+        noFields().should().beAnnotatedWith(Autowired.class).check(ISKRA);
+    }
+
+    @Test
+    void onlyTheImportingFeatureStartsCommands() {
+        noClasses().that().resideOutsideOfPackages("org.iskra.importing..", "org.iskra")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.importing..")
+                .check(ISKRA);
+    }
+}
