@@ -33,17 +33,53 @@ public class ArticleCatalog {
                            OffsetDateTime publishedAt, OffsetDateTime revisedAt, OffsetDateTime updatedAt, Long leadMediaId) {
     }
 
+    private static final String PAGE_COLUMNS = """
+            select a.id as article_id, t.id as translation_id, t.language, t.slug, r.title, r.standfirst, r.body,
+                   coalesce(t.attribution, a.attribution) as attribution, a.original_language, t.published_at,
+                   r.revised_at, t.updated_at, a.lead_media_id
+            """;
+
     public Optional<PublishedArticle> published(String language, String slug) {
-        return jdbc.sql("""
-                select a.id as article_id, t.id as translation_id, t.language, t.slug, r.title, r.standfirst, r.body,
-                       coalesce(t.attribution, a.attribution) as attribution, a.original_language, t.published_at, r.revised_at, t.updated_at, a.lead_media_id
-                """ + PUBLISHED + " and t.language = ? and t.slug = ?")
+        return jdbc.sql(PAGE_COLUMNS + PUBLISHED + " and t.language = ? and t.slug = ?")
                 .params(language, slug)
                 .query(PageRow.class).optional()
-                .map(row -> new PublishedArticle(row.articleId(), row.translationId(), row.language(), row.slug(),
-                        row.title(), row.standfirst(), bodyRenderer.render(row.body()), row.attribution(),
-                        row.originalLanguage(), row.publishedAt(), row.revisedAt(), row.updatedAt(), row.leadMediaId(),
-                        versions(row.articleId())));
+                .map(this::toPage);
+    }
+
+    /** Every published translation of one article, e.g. to re-index it after a change. */
+    public List<PublishedArticle> published(long articleId) {
+        return jdbc.sql(PAGE_COLUMNS + PUBLISHED + " and a.id = ? order by t.language")
+                .param(articleId)
+                .query(PageRow.class).list().stream()
+                .map(this::toPage)
+                .toList();
+    }
+
+    /** The newest published articles of a listing with their full text, for feeds. */
+    public List<PublishedArticle> latestInFull(ArticleListing listing, String language, int limit) {
+        return jdbc.sql(PAGE_COLUMNS + PUBLISHED + " and t.language = :language" + listing.kind().filter + " "
+                        + "order by t.published_at desc, t.id desc fetch first :limit rows only")
+                .param("language", language)
+                .param("key", listing.key())
+                .param("limit", limit)
+                .query(PageRow.class).list().stream()
+                .map(this::toPage)
+                .toList();
+    }
+
+    /** All published translations, oldest article first, for sitemaps and full re-indexing. */
+    public List<TranslationStamp> allPublished() {
+        return jdbc.sql("""
+                select a.id as article_id, t.language, t.slug, r.title, a.original_language, t.published_at, t.updated_at
+                """ + PUBLISHED + " order by a.id, t.language")
+                .query(TranslationStamp.class).list();
+    }
+
+    private PublishedArticle toPage(PageRow row) {
+        return new PublishedArticle(row.articleId(), row.translationId(), row.language(), row.slug(),
+                row.title(), row.standfirst(), bodyRenderer.render(row.body()), row.attribution(),
+                row.originalLanguage(), row.publishedAt(), row.revisedAt(), row.updatedAt(), row.leadMediaId(),
+                versions(row.articleId()));
     }
 
     public List<ArticleVersion> versions(long articleId) {
