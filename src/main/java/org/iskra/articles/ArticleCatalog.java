@@ -30,14 +30,15 @@ public class ArticleCatalog {
 
     private record PageRow(long articleId, long translationId, String language, String slug, String title,
                            String standfirst, String body, String attribution, String originalLanguage,
-                           OffsetDateTime publishedAt, OffsetDateTime revisedAt, OffsetDateTime updatedAt, Long leadMediaId) {
+                           OffsetDateTime publishedAt, OffsetDateTime revisedAt, OffsetDateTime updatedAt, Long leadMediaId,
+                           OffsetDateTime originalChangedAt) {
     }
 
     private static final String PAGE_COLUMNS = """
             select a.id as article_id, t.id as translation_id, t.language, t.slug, r.title, r.standfirst, r.body,
                    coalesce(t.attribution, a.attribution) as attribution, a.original_language, t.published_at,
-                   r.revised_at, t.updated_at, a.lead_media_id
-            """;
+                   r.revised_at, t.updated_at, a.lead_media_id,
+            """ + OutdatedTranslations.ORIGINAL_CHANGED_AT + " as original_changed_at\n";
 
     public Optional<PublishedArticle> published(String language, String slug) {
         return jdbc.sql(PAGE_COLUMNS + PUBLISHED + " and t.language = ? and t.slug = ?")
@@ -75,11 +76,36 @@ public class ArticleCatalog {
                 .query(TranslationStamp.class).list();
     }
 
+    /** For a translation: the original's revision it follows and the original's current one, to show what changed. */
+    public Optional<OriginalDrift> originalDrift(String language, String slug) {
+        record Ids(long articleId, String originalLanguage, Long followed, Long current) {
+        }
+        Optional<Ids> ids = jdbc.sql("""
+                select a.id as article_id, a.original_language, t.source_revision_id as followed, o.published_revision_id as current
+                  from translation t
+                  join article a on a.id = t.article_id
+                  join translation o on o.article_id = a.id and o.language = a.original_language
+                 where t.language = ? and t.slug = ? and t.language <> a.original_language""")
+                .params(language, slug)
+                .query(Ids.class).optional();
+        if (ids.isEmpty() || ids.get().followed() == null || ids.get().current() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new OriginalDrift(ids.get().articleId(), language, ids.get().originalLanguage(),
+                revision(ids.get().followed()), revision(ids.get().current())));
+    }
+
+    private RevisionText revision(long id) {
+        return jdbc.sql("select id as revision_id, number, title, standfirst, body, revised_at from revision where id = ?")
+                .param(id)
+                .query(RevisionText.class).single();
+    }
+
     private PublishedArticle toPage(PageRow row) {
         return new PublishedArticle(row.articleId(), row.translationId(), row.language(), row.slug(),
                 row.title(), row.standfirst(), bodyRenderer.render(row.body()), row.attribution(),
                 row.originalLanguage(), row.publishedAt(), row.revisedAt(), row.updatedAt(), row.leadMediaId(),
-                versions(row.articleId()));
+                row.originalChangedAt(), versions(row.articleId()));
     }
 
     public List<ArticleVersion> versions(long articleId) {

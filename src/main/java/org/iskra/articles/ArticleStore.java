@@ -74,6 +74,22 @@ class ArticleStore {
                 .query(TranslationRow.class).optional();
     }
 
+    Optional<TranslationRow> findTranslation(long translationId) {
+        return jdbc.sql("""
+                select id, article_id, language, slug, status, published_revision_id, source_revision_id, published_at
+                  from translation where id = ?""")
+                .param(translationId)
+                .query(TranslationRow.class).optional();
+    }
+
+    boolean isOriginal(long translationId) {
+        return jdbc.sql("""
+                select count(*) from translation t join article a on a.id = t.article_id
+                 where t.id = ? and t.language = a.original_language""")
+                .param(translationId)
+                .query(Long.class).single() > 0;
+    }
+
     Optional<Long> translationIdBySlug(String language, String slug) {
         return jdbc.sql("select id from translation where language = ? and slug = ?")
                 .params(language, slug)

@@ -136,6 +136,29 @@ public class ArticleWriter {
         return new SaveResult(article.id(), translation.id(), outcome);
     }
 
+    /**
+     * A translator checked the translation against the current original: it now follows the original's published
+     * revision. Returns false when there is no such translation or it already follows that revision.
+     */
+    @Transactional
+    public boolean markUpToDate(String language, String slug) {
+        Optional<Long> translationId = store.translationIdBySlug(language, slug);
+        if (translationId.isEmpty()) {
+            return false;
+        }
+        ArticleStore.TranslationRow translation = store.findTranslation(translationId.get()).orElseThrow();
+        Optional<Long> current = store.originalPublishedRevision(translation.articleId());
+        if (current.isEmpty() || current.get().equals(translation.sourceRevisionId())
+                || store.isOriginal(translation.id())) {
+            return false;
+        }
+        store.followOriginalRevision(translation.id(), current.get());
+        ArticleChanged change = new ArticleChanged(translation.articleId(), Set.of(language));
+        changeLog.record(change);
+        events.publishEvent(change);
+        return true;
+    }
+
     /** The original's revision this translation follows: the one named by date, else the current published one. */
     private Long sourceRevisionOf(long articleId, TranslationInput input) {
         if (input.translatedFrom() != null) {

@@ -19,7 +19,16 @@ public record PublishedArticle(
         OffsetDateTime revisedAt,
         OffsetDateTime updatedAt,
         Long leadMediaId,
+        OffsetDateTime originalChangedAt,
         List<ArticleVersion> versions) {
+
+    /**
+     * A translation is outdated when the original has a newer published revision than the one it was made from;
+     * {@code originalChangedAt} is then when the original changed, and null otherwise.
+     */
+    public boolean isOutdated() {
+        return originalChangedAt != null;
+    }
 
     public boolean isOriginal() {
         return language.equals(originalLanguage);

@@ -21,6 +21,8 @@ public final class ArticleMother {
     private List<String> regions = List.of();
     private List<String> countries = List.of();
     private List<String> tags = List.of();
+    private OffsetDateTime translatedFrom;
+    private OffsetDateTime revisedAt;
 
     private ArticleMother(String key) {
         this.key = key;
@@ -29,6 +31,26 @@ public final class ArticleMother {
 
     public static ArticleMother article() {
         return new ArticleMother(UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A translation of this article: same key and original language, its own language and slug. */
+    public ArticleMother translatedInto(String language) {
+        ArticleMother translation = new ArticleMother(key);
+        translation.language = language;
+        translation.originalLanguage = originalLanguage;
+        translation.slug = "test-" + key + "-" + language;
+        translation.publishedAt = publishedAt;
+        return translation;
+    }
+
+    public ArticleMother translatedFrom(OffsetDateTime originalRevisedAt) {
+        this.translatedFrom = originalRevisedAt;
+        return this;
+    }
+
+    public ArticleMother revisedAt(OffsetDateTime revisedAt) {
+        this.revisedAt = revisedAt;
+        return this;
     }
 
     public ArticleMother inLanguage(String language) {
@@ -96,6 +118,6 @@ public final class ArticleMother {
 
     public TranslationInput input() {
         return new TranslationInput("test-" + key, language, originalLanguage, slug, title, standfirst, body,
-                attribution, published, publishedAt, null, null, null, regions, countries, tags, "test");
+                attribution, published, publishedAt, revisedAt, translatedFrom, null, regions, countries, tags, "test");
     }
 }
