@@ -47,6 +47,15 @@ public class ArticleCatalog {
                 .map(this::toPage);
     }
 
+    /** The published versions of the article that has this slug in some language, for "not in your language" pages. */
+    public List<ArticleVersion> versionsOfSlug(String slug) {
+        return jdbc.sql("select t.article_id from translation t where t.slug = ? and t.status = 'published' fetch first 1 rows only")
+                .param(slug)
+                .query(Long.class).optional()
+                .map(this::versions)
+                .orElse(List.of());
+    }
+
     /** Every published translation of one article, e.g. to re-index it after a change. */
     public List<PublishedArticle> published(long articleId) {
         return jdbc.sql(PAGE_COLUMNS + PUBLISHED + " and a.id = ? order by t.language")

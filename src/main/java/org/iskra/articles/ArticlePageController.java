@@ -35,10 +35,17 @@ class ArticlePageController {
         this.renderer = renderer;
     }
 
+    /** A 404 that offers the languages the article does exist in, when the slug is known in another language. */
+    private NotFoundException notInThisLanguage(String slug) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        catalog.versionsOfSlug(slug).forEach(v -> versions.put(v.language(), v.path()));
+        return new NotFoundException(versions);
+    }
+
     @GetMapping("/{lang}/articles/{slug}")
     ResponseEntity<byte[]> article(@PathVariable String lang, @PathVariable String slug, HttpServletRequest request) {
         Language language = languages.find(lang).orElseThrow(NotFoundException::new);
-        PublishedArticle article = catalog.published(language.code(), slug).orElseThrow(NotFoundException::new);
+        PublishedArticle article = catalog.published(language.code(), slug).orElseThrow(() -> notInThisLanguage(slug));
         Map<String, String> versions = new LinkedHashMap<>();
         article.versions().forEach(v -> versions.put(v.language(), v.path()));
         String xDefault = article.original().map(ArticleVersion::path).orElse(article.path());

@@ -22,10 +22,11 @@ class LanguageRedirect {
 
     @GetMapping("/")
     ResponseEntity<Void> root(HttpServletRequest request) {
-        Language language = languages.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Language language = LanguageChoice.remembered(request, languages)
+                .orElseGet(() -> languages.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         return ResponseEntity.status(HttpStatus.FOUND)
                 .location(URI.create("/" + language.code() + "/"))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)
                 .cacheControl(CacheControl.noCache())
                 .build();
     }

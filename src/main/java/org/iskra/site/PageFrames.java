@@ -45,7 +45,9 @@ public class PageFrames {
         List<LanguageLink> menu = new ArrayList<>();
         for (Language other : languages.all()) {
             String href = versions.getOrDefault(other.code(), "/" + other.code() + "/");
-            menu.add(new LanguageLink(other.code(), other.nativeName(), href, other.equals(language)));
+            // through /language/ so that the choice is remembered for the next visit to /
+            String choose = "/language/" + other.code() + "?next=" + java.net.URLEncoder.encode(href, java.nio.charset.StandardCharsets.UTF_8);
+            menu.add(new LanguageLink(other.code(), other.nativeName(), choose, other.equals(language)));
         }
         return new PageFrame(messages(language), title, description, absolute(path), alternates, menu,
                 assets.stylesheetPath(), false);

@@ -20,7 +20,9 @@ public final class Slugs {
         if (text == null) {
             return "";
         }
-        String ascii = TO_ASCII.get().transliterate(text).toLowerCase(Locale.ROOT);
+        // Latin-ASCII leaves the schwa of Azerbaijani alone; readers write it as "e" in ASCII
+        String prepared = text.replace('ə', 'e').replace('Ə', 'E');
+        String ascii = TO_ASCII.get().transliterate(prepared).toLowerCase(Locale.ROOT);
         String slug = NOT_SLUG.matcher(ascii).replaceAll("-");
         slug = trimDashes(slug);
         if (slug.length() > MAX_LENGTH) {

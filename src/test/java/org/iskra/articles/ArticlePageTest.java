@@ -156,6 +156,16 @@ class ArticlePageTest {
     }
 
     @Test
+    void aLanguageTheArticleIsNotTranslatedIntoIsA404ThatOffersTheOthers() {
+        HttpResponse<String> response = http.get("/fr/articles/" + english.slug());
+        assertThat(response.statusCode()).isEqualTo(404);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("html").attr("lang")).isEqualTo("fr");
+        assertThat(page.select("main a[hreflang]").eachAttr("href"))
+                .containsExactlyInAnyOrder("/en/articles/" + english.slug(), "/ru/articles/" + russian.slug());
+    }
+
+    @Test
     void draftsAndUnknownSlugsAreNotFoundInTheReadersLanguage() throws Exception {
         ArticleMother draft = ArticleMother.article().draft();
         writer.save(draft.input());

@@ -69,6 +69,38 @@ class LanguageNegotiationTest {
     }
 
     @Test
+    void anExplicitChoiceIsRememberedForTheNextVisit() {
+        var front = Jsoup.parse(http.get("/en/").body());
+        String choose = front.select(".languages a[hreflang=hy]").attr("href");
+        assertThat(choose).startsWith("/language/hy?next=");
+
+        HttpResponse<String> chosen = http.get(choose);
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValue("/hy/");
+        String cookie = chosen.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("iskra_lang=hy").contains("HttpOnly").contains("SameSite=Lax");
+
+        HttpResponse<String> root = http.get("/", "Accept-Language", "ru", "Cookie", "iskra_lang=hy");
+        assertThat(root.headers().firstValue("Location")).hasValue("/hy/");
+        assertThat(root.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Cookie"));
+        assertThat(http.get("/", "Cookie", "iskra_lang=zz").headers().firstValue("Location")).hasValue("/en/");
+    }
+
+    @Test
+    void theChoiceNeverRedirectsToAnotherSite() {
+        for (String next : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
+            HttpResponse<String> response = http.get("/language/ru?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.headers().firstValue("Location")).as(next).hasValue("/ru/");
+        }
+        assertThat(http.get("/language/xx").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void publicPagesSetNoCookies() {
+        assertThat(http.get("/en/").headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void healthIsUpWhenReady() {
         HttpResponse<String> response = http.get("/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
