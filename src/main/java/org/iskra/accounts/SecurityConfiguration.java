@@ -1,18 +1,24 @@
 package org.iskra.accounts;
 
+import org.iskra.site.IskraProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Public pages are open and carry strict security headers; the back office stays closed until staff accounts
- * exist. Readers get no session: nothing on a public page needs one, and a cookie would make pages uncacheable.
+ * Two worlds. The back office ({@code /admin/**}): login, a session stored in the database, CSRF on every change.
+ * Public pages: open, sessionless and cookie-free, so they can be cached; the session cookie is scoped to
+ * {@code /admin} and never reaches them. Both carry strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -22,26 +28,72 @@ class SecurityConfiguration {
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+    @Order(1)
+    SecurityFilterChain backOffice(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http
+                .securityMatcher("/admin", "/admin/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").denyAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().permitAll())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.deny())
-                        .cacheControl(cacheControl -> cacheControl.disable()));
+                        .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
+                        .anyRequest().authenticated())
+                .formLogin(login -> login
+                        .loginPage("/admin/login")
+                        .loginProcessingUrl("/admin/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/admin/", false)
+                        .failureHandler(throttle)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/admin/logout")
+                        .logoutSuccessUrl("/admin/login?logout"))
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(sessions -> sessions
+                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> secure(headers));
         return http.build();
     }
 
-    /** No staff accounts yet (the back office brings them); this keeps Spring Boot from inventing a user. */
     @Bean
-    UserDetailsService noStaffYet() {
-        return new InMemoryUserDetailsManager();
+    @Order(2)
+    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .headers(headers -> secure(headers).cacheControl(cacheControl -> cacheControl.disable()));
+        return http.build();
+    }
+
+    private static org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> secure(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        return headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny());
+    }
+
+    /** bcrypt by default, behind the delegating encoder so a stronger one can be introduced without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The staff session cookie: only for the back office, HttpOnly, SameSite, Secure when served over HTTPS. */
+    @Bean
+    CookieSerializer staffSessionCookie(IskraProperties properties) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName("ISKRA_STAFF");
+        cookie.setCookiePath("/admin");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        cookie.setUseSecureCookie(properties.baseUrl().startsWith("https://"));
+        return cookie;
     }
 }

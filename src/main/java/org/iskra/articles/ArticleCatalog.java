@@ -85,6 +85,21 @@ public class ArticleCatalog {
                 .query(TranslationStamp.class).list();
     }
 
+    /** Every published original with each of its published translations and whether it is outdated. */
+    public List<TranslationState> translationStates() {
+        return jdbc.sql("""
+                select a.id as article_id, a.original_language, o.slug as original_slug, ro.title as original_title,
+                       o.published_at, t.language,
+                       case when t.id is not null and\s""" + OutdatedTranslations.ORIGINAL_CHANGED_AT + """
+                        is not null then true else false end as outdated
+                  from article a
+                  join translation o on o.article_id = a.id and o.language = a.original_language and o.status = 'published'
+                  join revision ro on ro.id = o.published_revision_id
+                  left join translation t on t.article_id = a.id and t.language <> a.original_language and t.status = 'published'
+                 order by o.published_at desc, a.id, t.language""")
+                .query(TranslationState.class).list();
+    }
+
     /** For a translation: the original's revision it follows and the original's current one, to show what changed. */
     public Optional<OriginalDrift> originalDrift(String language, String slug) {
         record Ids(long articleId, String originalLanguage, Long followed, Long current) {

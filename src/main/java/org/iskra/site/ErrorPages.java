@@ -116,6 +116,6 @@ class ErrorPages implements ErrorController {
                 return fromPath.get();
             }
         }
-        return languages.negotiate(request.getHeader("Accept-Language"));
+        return languages.preferredBy(request);
     }
 }

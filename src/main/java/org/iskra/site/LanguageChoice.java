@@ -2,9 +2,7 @@ package org.iskra.site;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -47,20 +45,6 @@ class LanguageChoice {
                 .header(HttpHeaders.SET_COOKIE, cookie.toString())
                 .cacheControl(CacheControl.noStore())
                 .build();
-    }
-
-    /** The language a reader chose before, if they did and it is still offered. */
-    static Optional<Language> remembered(HttpServletRequest request, Languages languages) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName())) {
-                return languages.find(cookie.getValue());
-            }
-        }
-        return Optional.empty();
     }
 
     /** Only a path on this site: never another host, so the address cannot be used to send readers elsewhere. */

@@ -22,8 +22,7 @@ class LanguageRedirect {
 
     @GetMapping("/")
     ResponseEntity<Void> root(HttpServletRequest request) {
-        Language language = LanguageChoice.remembered(request, languages)
-                .orElseGet(() -> languages.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        Language language = languages.preferredBy(request);
         return ResponseEntity.status(HttpStatus.FOUND)
                 .location(URI.create("/" + language.code() + "/"))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE)

@@ -37,6 +37,22 @@ public class Languages {
         return find(code).isPresent();
     }
 
+    /** A reader's language where no address names one: their remembered choice, else their browser's. */
+    public Language preferredBy(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie cookie : cookies) {
+                if (LanguageChoice.COOKIE.equals(cookie.getName())) {
+                    Optional<Language> chosen = find(cookie.getValue());
+                    if (chosen.isPresent()) {
+                        return chosen.get();
+                    }
+                }
+            }
+        }
+        return negotiate(request.getHeader("Accept-Language"));
+    }
+
     /**
      * The best supported language for an {@code Accept-Language} header: quality values are honoured,
      * a regional variant falls back to its language ({@code pt-BR} → {@code pt}), anything malformed

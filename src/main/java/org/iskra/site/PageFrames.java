@@ -53,6 +53,11 @@ public class PageFrames {
                 assets.stylesheetPath(), false);
     }
 
+    /** A frame for the back office: not for search engines, language menu leading to the public front pages. */
+    public PageFrame backOfficeFrame(Language language, String title) {
+        return errorFrame(language, title);
+    }
+
     /** A frame for pages search engines should not keep (errors). */
     public PageFrame errorFrame(Language language, String title) {
         List<LanguageLink> menu = languages.all().stream()

@@ -118,6 +118,20 @@ class TermStore {
                 .query(Term.class).list();
     }
 
+    java.util.Map<Long, List<Term>> termsByArticle(TermKind kind, String language) {
+        java.util.Map<Long, List<Term>> terms = new java.util.LinkedHashMap<>();
+        jdbc.sql("select a.article_id, t.slug, " + bestName(kind) + " as name"
+                        + " from " + kind.assignmentTable + " a join " + kind.table + " t on t.id = a." + kind.idColumn
+                        + " order by a.article_id, a.position")
+                .param("language", language)
+                .query((rs, n) -> {
+                    terms.computeIfAbsent(rs.getLong("article_id"), id -> new java.util.ArrayList<>())
+                            .add(new Term(rs.getString("slug"), rs.getString("name")));
+                    return null;
+                }).list();
+        return terms;
+    }
+
     Optional<Term> term(TermKind kind, String slug, String language) {
         return jdbc.sql("select t.slug, " + bestName(kind) + " as name from " + kind.table + " t where t.slug = :slug")
                 .param("slug", slug)

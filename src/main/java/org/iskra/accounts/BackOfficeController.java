@@ -1,0 +1,65 @@
+package org.iskra.accounts;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.iskra.site.Language;
+import org.iskra.site.Languages;
+import org.iskra.site.PageFrames;
+import org.iskra.site.PageRenderer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class BackOfficeController {
+
+    private final Languages languages;
+    private final PageFrames frames;
+    private final PageRenderer renderer;
+    private final StaffAccounts accounts;
+
+    BackOfficeController(Languages languages, PageFrames frames, PageRenderer renderer, StaffAccounts accounts) {
+        this.languages = languages;
+        this.frames = frames;
+        this.renderer = renderer;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/login")
+    ResponseEntity<byte[]> login(HttpServletRequest request, CsrfToken csrf) {
+        Language language = languages.preferredBy(request);
+        var t = frames.messages(language);
+        String notice = request.getParameter("error") != null ? "accounts.login.failed"
+                : request.getParameter("throttled") != null ? "accounts.login.throttled"
+                : request.getParameter("logout") != null ? "accounts.login.logged-out" : null;
+        boolean problem = notice != null && !notice.endsWith("logged-out");
+        LoginPage page = new LoginPage(frames.backOfficeFrame(language, t.get("accounts.login.title")),
+                csrf.getParameterName(), csrf.getToken(), notice, problem);
+        return html(renderer.render("accounts/login.jte", page));
+    }
+
+    @GetMapping({"/admin", "/admin/"})
+    ResponseEntity<byte[]> home(HttpServletRequest request, CsrfToken csrf, Principal principal) {
+        Language language = languages.preferredBy(request);
+        var t = frames.messages(language);
+        StaffUser user = accounts.find(principal.getName()).orElseThrow();
+        var roleNames = user.roles().stream()
+                .map(r -> t.get("accounts.role." + r.role().name().toLowerCase()) + (r.scope().isEmpty() ? "" : " (" + r.scope() + ")"))
+                .toList();
+        boolean translations = user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR);
+        BackOfficeHome page = new BackOfficeHome(frames.backOfficeFrame(language, t.get("accounts.home.title")), user,
+                roleNames, csrf.getParameterName(), csrf.getToken(), translations);
+        return html(renderer.render("accounts/home.jte", page));
+    }
+
+    private static ResponseEntity<byte[]> html(byte[] body) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+}

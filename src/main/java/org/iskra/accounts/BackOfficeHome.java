@@ -1,0 +1,15 @@
+package org.iskra.accounts;
+
+import java.util.List;
+
+import org.iskra.site.Messages;
+import org.iskra.site.PageFrame;
+
+/** The model of the back office's front page: who is logged in and what they may open. */
+public record BackOfficeHome(PageFrame frame, StaffUser user, List<String> roleNames, String csrfParameter, String csrfToken,
+                             boolean mayReadTranslations) {
+
+    public Messages t() {
+        return frame.t();
+    }
+}

@@ -1,0 +1,44 @@
+package org.iskra.accounts;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts: creating them with an acceptable password, and looking them up. */
+@Service
+public class StaffAccounts {
+
+    private final StaffStore store;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+
+    StaffAccounts(StaffStore store, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
+        this.store = store;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+    }
+
+    /**
+     * Creates an enabled account.
+     *
+     * @throws PasswordRejectedException when the password is too short or too common; its reason is a message key
+     */
+    @Transactional
+    public StaffUser create(String email, String displayName, String password, List<StaffRole> roles) {
+        passwordPolicy.check(password);
+        long id = store.insert(email, displayName, passwordEncoder.encode(password));
+        roles.forEach(role -> store.grant(id, role));
+        return store.find(email).orElseThrow();
+    }
+
+    public Optional<StaffUser> find(String email) {
+        return store.find(email);
+    }
+
+    boolean anyUser() {
+        return store.anyUser();
+    }
+}

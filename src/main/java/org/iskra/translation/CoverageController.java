@@ -1,0 +1,63 @@
+package org.iskra.translation;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.iskra.site.Language;
+import org.iskra.site.Languages;
+import org.iskra.site.NotFoundException;
+import org.iskra.site.PageFrames;
+import org.iskra.site.PageRenderer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The translation coverage report, as a page and as JSON, for editors, translators and administrators. */
+@Controller
+class CoverageController {
+
+    private final CoverageReport report;
+    private final Languages languages;
+    private final PageFrames frames;
+    private final PageRenderer renderer;
+
+    CoverageController(CoverageReport report, Languages languages, PageFrames frames, PageRenderer renderer) {
+        this.report = report;
+        this.languages = languages;
+        this.frames = frames;
+        this.renderer = renderer;
+    }
+
+    @GetMapping("/admin/translations")
+    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, HttpServletRequest request) {
+        Language reader = languages.preferredBy(request);
+        Coverage coverage = report.build(only(language), reader);
+        CoveragePage page = new CoveragePage(frames.backOfficeFrame(reader, frames.messages(reader).get("translations.title")),
+                coverage, language == null ? "" : language);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(renderer.render("translation/coverage.jte", page));
+    }
+
+    @GetMapping(value = "/admin/translations.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(report.build(only(language), languages.preferredBy(request)));
+    }
+
+    private List<String> only(String language) {
+        if (language == null || language.isBlank()) {
+            return List.of();
+        }
+        if (!languages.supports(language)) {
+            throw new NotFoundException();
+        }
+        return List.of(language);
+    }
+}

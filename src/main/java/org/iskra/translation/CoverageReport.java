@@ -1,0 +1,107 @@
+package org.iskra.translation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.iskra.articles.ArticleCatalog;
+import org.iskra.articles.TranslationState;
+import org.iskra.site.Language;
+import org.iskra.site.Languages;
+import org.iskra.taxonomy.Taxonomy;
+import org.iskra.taxonomy.Term;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the coverage report from every published original. Work is ordered newest original first: there are no
+ * reading figures yet, and a new analysis is what readers in other languages are waiting for.
+ */
+@Service
+public class CoverageReport {
+
+    private static final int MAX_TASKS = 200;
+
+    private final ArticleCatalog catalog;
+    private final Taxonomy taxonomy;
+    private final Languages languages;
+
+    CoverageReport(ArticleCatalog catalog, Taxonomy taxonomy, Languages languages) {
+        this.catalog = catalog;
+        this.taxonomy = taxonomy;
+        this.languages = languages;
+    }
+
+    /**
+     * @param only      limit to these languages (empty: every configured language)
+     * @param readerLanguage the language names and region names are given in
+     */
+    public Coverage build(List<String> only, Language readerLanguage) {
+        List<Language> targets = languages.all().stream()
+                .filter(l -> only.isEmpty() || only.contains(l.code()))
+                .toList();
+        Map<Long, Original> originals = new LinkedHashMap<>();
+        for (TranslationState state : catalog.translationStates()) {
+            Original original = originals.computeIfAbsent(state.articleId(), id -> new Original(state));
+            if (state.language() != null) {
+                original.translations.put(state.language(), state.outdated());
+            }
+        }
+        Map<Long, List<Term>> regions = taxonomy.regionsByArticle(readerLanguage.code());
+
+        List<Coverage.LanguageCoverage> perLanguage = new ArrayList<>();
+        Map<String, Map<String, int[]>> perRegion = new TreeMap<>();
+        Map<String, String> regionNames = new HashMap<>();
+        List<Coverage.Task> tasks = new ArrayList<>();
+        for (Language target : targets) {
+            int[] counts = new int[3];
+            for (Original original : originals.values()) {
+                if (original.state.originalLanguage().equals(target.code())) {
+                    continue;
+                }
+                int kind = kindOf(original, target.code());
+                counts[kind]++;
+                for (Term region : regions.getOrDefault(original.state.articleId(), List.of())) {
+                    regionNames.put(region.slug(), region.name());
+                    perRegion.computeIfAbsent(region.slug(), r -> new LinkedHashMap<>())
+                            .computeIfAbsent(target.code(), l -> new int[3])[kind]++;
+                }
+                if (kind != 0) {
+                    tasks.add(new Coverage.Task(original.state.articleId(), target.code(), kind == 1 ? "outdated" : "missing",
+                            original.state.originalLanguage(), original.state.originalTitle(),
+                            "/" + original.state.originalLanguage() + "/articles/" + original.state.originalSlug(),
+                            original.state.publishedAt()));
+                }
+            }
+            perLanguage.add(new Coverage.LanguageCoverage(target.code(), target.nameIn(readerLanguage), counts(counts)));
+        }
+        List<Coverage.RegionCoverage> byRegion = new ArrayList<>();
+        perRegion.forEach((region, byLanguage) -> byLanguage.forEach((language, counts) ->
+                byRegion.add(new Coverage.RegionCoverage(region, regionNames.get(region), language, counts(counts)))));
+        tasks.sort(Comparator.comparing(Coverage.Task::publishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Coverage.Task::language));
+        return new Coverage(originals.size(), perLanguage, byRegion, List.copyOf(tasks.subList(0, Math.min(MAX_TASKS, tasks.size()))));
+    }
+
+    /** 0 current, 1 outdated, 2 missing. */
+    private static int kindOf(Original original, String language) {
+        Boolean outdated = original.translations.get(language);
+        return outdated == null ? 2 : outdated ? 1 : 0;
+    }
+
+    private static Coverage.Counts counts(int[] c) {
+        return new Coverage.Counts(c[0], c[1], c[2]);
+    }
+
+    private static final class Original {
+        final TranslationState state;
+        final Map<String, Boolean> translations = new HashMap<>();
+
+        Original(TranslationState state) {
+            this.state = state;
+        }
+    }
+}
