@@ -89,7 +89,7 @@ public class ArticleCatalog {
     public List<TranslationState> translationStates() {
         return jdbc.sql("""
                 select a.id as article_id, a.original_language, o.slug as original_slug, ro.title as original_title,
-                       o.published_at, t.language,
+                       o.published_at, t.language, t.slug,
                        case when t.id is not null and\s""" + OutdatedTranslations.ORIGINAL_CHANGED_AT + """
                         is not null then true else false end as outdated
                   from article a

@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
  * published translation at all), for coverage reports.
  */
 public record TranslationState(long articleId, String originalLanguage, String originalSlug, String originalTitle,
-                               OffsetDateTime publishedAt, String language, boolean outdated) {
+                               OffsetDateTime publishedAt, String language, String slug, boolean outdated) {
 }

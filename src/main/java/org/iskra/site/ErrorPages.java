@@ -54,6 +54,11 @@ class ErrorPages implements ErrorController {
         return page(HttpStatus.NOT_FOUND, request, Map.of());
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<byte[]> forbidden(HttpServletRequest request) {
+        return page(HttpStatus.FORBIDDEN, request, Map.of());
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<byte[]> methodNotAllowed(HttpServletRequest request) {
         return page(HttpStatus.METHOD_NOT_ALLOWED, request, Map.of());

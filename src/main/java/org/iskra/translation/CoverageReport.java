@@ -48,6 +48,7 @@ public class CoverageReport {
             Original original = originals.computeIfAbsent(state.articleId(), id -> new Original(state));
             if (state.language() != null) {
                 original.translations.put(state.language(), state.outdated());
+                original.slugs.put(state.language(), state.slug());
             }
         }
         Map<Long, List<Term>> regions = taxonomy.regionsByArticle(readerLanguage.code());
@@ -73,7 +74,7 @@ public class CoverageReport {
                     tasks.add(new Coverage.Task(original.state.articleId(), target.code(), kind == 1 ? "outdated" : "missing",
                             original.state.originalLanguage(), original.state.originalTitle(),
                             "/" + original.state.originalLanguage() + "/articles/" + original.state.originalSlug(),
-                            original.state.publishedAt()));
+                            original.state.publishedAt(), kind == 1 ? original.slugs.get(target.code()) : null));
                 }
             }
             perLanguage.add(new Coverage.LanguageCoverage(target.code(), target.nameIn(readerLanguage), counts(counts)));
@@ -99,6 +100,7 @@ public class CoverageReport {
     private static final class Original {
         final TranslationState state;
         final Map<String, Boolean> translations = new HashMap<>();
+        final Map<String, String> slugs = new HashMap<>();
 
         Original(TranslationState state) {
             this.state = state;

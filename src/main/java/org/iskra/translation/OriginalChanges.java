@@ -27,6 +27,10 @@ public class OriginalChanges {
         return catalog.originalDrift(language, slug).map(OriginalChanges::changes);
     }
 
+    public Optional<String> originalLanguage(String language, String slug) {
+        return catalog.originalDrift(language, slug).map(OriginalDrift::originalLanguage);
+    }
+
     private static Changes changes(OriginalDrift drift) {
         var from = drift.followed();
         var to = drift.current();

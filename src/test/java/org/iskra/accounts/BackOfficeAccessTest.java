@@ -3,17 +3,12 @@ package org.iskra.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.StaffBrowser;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,37 +26,8 @@ class BackOfficeAccessTest {
     @LocalServerPort
     int port;
 
-    /** A browser: keeps cookies, follows no redirects. */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return client.send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        String csrf(String path) throws Exception {
-            return Jsoup.parse(get(path).body()).select("input[name=_csrf]").attr("value");
-        }
-
-        HttpResponse<String> logIn(String email, String password) throws Exception {
-            String token = csrf("/admin/login");
-            return post("/admin/login", "_csrf=" + enc(token) + "&email=" + enc(email) + "&password=" + enc(password));
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-    }
-
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return StaffBrowser.encode(s);
     }
 
     private String newUser(Role role, String scope) {
@@ -72,7 +38,7 @@ class BackOfficeAccessTest {
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
         for (String path : List.of("/admin/", "/admin/translations", "/admin/translations.json")) {
             HttpResponse<String> response = browser.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
@@ -87,7 +53,7 @@ class BackOfficeAccessTest {
     @Test
     void aTranslatorLogsInSeesCoverageAndLogsOut() throws Exception {
         String email = newUser(Role.TRANSLATOR, "ru");
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
 
         HttpResponse<String> loggedIn = browser.logIn(email, PASSWORD);
         assertThat(loggedIn.statusCode()).isEqualTo(302);
@@ -112,7 +78,7 @@ class BackOfficeAccessTest {
 
     @Test
     void anAuthorMayNotOpenTheCoverageReport() throws Exception {
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
         browser.logIn(newUser(Role.AUTHOR, ""), PASSWORD);
         assertThat(browser.get("/admin/").statusCode()).isEqualTo(200);
         assertThat(browser.get("/admin/translations").statusCode()).isEqualTo(403);
@@ -120,17 +86,16 @@ class BackOfficeAccessTest {
 
     @Test
     void aWrongPasswordIsRefusedWithAMessageInTheReadersLanguage() throws Exception {
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
         HttpResponse<String> response = browser.logIn(newUser(Role.EDITOR, ""), "not the password at all");
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?error");
-        HttpResponse<String> page = browser.client.send(HttpRequest.newBuilder(browser.uri("/admin/login?error"))
-                .header("Accept-Language", "ru").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.get("/admin/login?error", "Accept-Language", "ru");
         assertThat(Jsoup.parse(page.body()).select(".notice").text()).isEqualTo("Неверная почта или пароль.");
     }
 
     @Test
     void loggingInWithoutTheCsrfTokenIsForbidden() throws Exception {
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
         HttpResponse<String> response = browser.post("/admin/login", "email=" + enc(newUser(Role.EDITOR, "")) + "&password=" + enc(PASSWORD));
         assertThat(response.statusCode()).isEqualTo(403);
     }
@@ -138,7 +103,7 @@ class BackOfficeAccessTest {
     @Test
     void repeatedFailuresDelayThatAccountFromThatAddressEvenWithTheRightPassword() throws Exception {
         String email = newUser(Role.EDITOR, "");
-        Browser attacker = new Browser();
+        StaffBrowser attacker = new StaffBrowser(port);
         for (int i = 0; i < 5; i++) {
             assertThat(attacker.logIn(email, "wrong password " + i).headers().firstValue("Location").orElseThrow()).endsWith("?error");
         }
@@ -149,10 +114,9 @@ class BackOfficeAccessTest {
 
     @Test
     void publicPagesNeverGetTheStaffCookie() throws Exception {
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
         browser.logIn(newUser(Role.EDITOR, ""), PASSWORD);
-        HttpResponse<String> front = browser.client.send(HttpRequest.newBuilder(browser.uri("/en/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> front = browser.get("/en/");
         assertThat(front.request().headers().allValues("Cookie")).isEmpty();
         assertThat(front.headers().allValues("Set-Cookie")).isEmpty();
     }
@@ -171,7 +135,7 @@ class BackOfficeAccessTest {
 
     @Test
     void backOfficePagesAreValidHtml() throws Exception {
-        Browser browser = new Browser();
+        StaffBrowser browser = new StaffBrowser(port);
         assertThat(org.iskra.testsupport.HtmlChecker.errors(browser.get("/admin/login?error").body())).isEmpty();
         browser.logIn(newUser(Role.ADMINISTRATOR, ""), PASSWORD);
         for (String path : List.of("/admin/", "/admin/translations", "/admin/translations?language=ru")) {
