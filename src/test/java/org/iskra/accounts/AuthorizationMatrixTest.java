@@ -1,0 +1,122 @@
+package org.iskra.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.StaffBrowser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every back-office route against every role, from one table. A route the table does not list fails the build:
+ * whoever adds a route must decide who may use it.
+ */
+@IskraIntegrationTest
+class AuthorizationMatrixTest {
+
+    private static final String PASSWORD = "matrix passphrase for tests";
+    private static final String ANONYMOUS = "anonymous";
+    private static final String ADMINISTRATOR = "administrator";
+    private static final String EDITOR = "editor";
+    private static final String AUTHOR = "author";
+    private static final String TRANSLATOR_EN = "translator:en";
+    private static final String TRANSLATOR_AR = "translator:ar";
+    private static final String ORGANIZER = "organizer";
+    private static final List<String> EVERYONE = List.of(ANONYMOUS, ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR, ORGANIZER);
+    private static final List<String> STAFF = List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR, ORGANIZER);
+
+    /** Method and path pattern → who may use it. Paths are probed with lang=en and an unknown slug. */
+    private static final Map<String, List<String>> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("GET /admin/login", EVERYONE);
+        RULES.put("GET /admin", STAFF);
+        RULES.put("GET /admin/", STAFF);
+        RULES.put("GET /admin/translations", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("GET /admin/translations.json", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("GET /admin/translations/{lang}/{slug}", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN));
+        RULES.put("POST /admin/translations/{lang}/{slug}/up-to-date", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN));
+    }
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyBackOfficeRouteHasARule() {
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.equals("/admin") || p.startsWith("/admin/"))
+                .forEach(pattern -> {
+                    var methods = info.getMethodsCondition().getMethods();
+                    if (methods.isEmpty()) {
+                        routes.add("ANY " + pattern);
+                    }
+                    methods.forEach(method -> routes.add(method.name() + " " + pattern));
+                }));
+        assertThat(routes).as("routes without a rule in the matrix").isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(routes);
+    }
+
+    @Test
+    void eachRoleMayUseExactlyTheRoutesTheTableGivesIt() throws Exception {
+        Map<String, StaffBrowser> browsers = new LinkedHashMap<>();
+        for (String who : EVERYONE) {
+            browsers.put(who, browserFor(who));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, List<String>> rule : RULES.entrySet()) {
+            String method = rule.getKey().substring(0, rule.getKey().indexOf(' '));
+            String path = rule.getKey().substring(method.length() + 1)
+                    .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID());
+            for (String who : EVERYONE) {
+                StaffBrowser browser = browsers.get(who);
+                HttpResponse<String> response = method.equals("GET") ? browser.get(path)
+                        : browser.post(path, "_csrf=" + StaffBrowser.encode(browser.csrf(csrfSource(who))));
+                boolean sentToLogin = response.statusCode() == 302
+                        && response.headers().firstValue("Location").orElse("").endsWith("/admin/login");
+                boolean denied = response.statusCode() == 403 || sentToLogin;
+                boolean shouldBeAllowed = rule.getValue().contains(who);
+                if (denied == shouldBeAllowed || response.statusCode() >= 500) {
+                    wrong.add(rule.getKey() + " as " + who + ": " + response.statusCode());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String csrfSource(String who) {
+        return who.equals(ANONYMOUS) ? "/admin/login" : "/admin/";
+    }
+
+    private StaffBrowser browserFor(String who) throws Exception {
+        StaffBrowser browser = new StaffBrowser(port);
+        if (who.equals(ANONYMOUS)) {
+            return browser;
+        }
+        String[] parts = who.split(":");
+        Role role = Role.valueOf(parts[0].toUpperCase());
+        String email = "matrix-" + UUID.randomUUID() + "@example.org";
+        accounts.create(email, who, PASSWORD, List.of(new StaffRole(role, parts.length > 1 ? parts[1] : "")));
+        assertThat(browser.logIn(email, PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+        return browser;
+    }
+}
