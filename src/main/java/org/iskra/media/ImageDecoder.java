@@ -7,7 +7,6 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,16 +15,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns uploaded bytes into upright sRGB pixels, refusing anything that is not a JPEG, PNG, WebP or GIF, or that
- * would be too big to decode safely. Sizes are checked from the header before a single pixel is allocated, so a
- * small file that claims to be enormous (a decompression bomb) costs nothing.
+ * Turns uploaded bytes into sRGB pixels, refusing anything that is not a JPEG, PNG, WebP or GIF, or that would be
+ * too big to decode safely. Sizes are checked from the header before a single pixel is allocated, so a small file
+ * that claims to be enormous (a decompression bomb) costs nothing.
+ *
+ * <p>No variant is wider than {@link VariantEncoder#MAX_WIDTH}, so a large original is decoded with only every
+ * n-th pixel across and down ({@link #subsampling}): a 40-megapixel photo is decoded about 1600 pixels wide, and
+ * storing it takes about 18 MB of heap instead of about 270 MB.
  */
 @Component
 class ImageDecoder {
@@ -34,6 +38,64 @@ class ImageDecoder {
     static final long MAX_PIXELS = 40_000_000L;
     // libwebp cannot encode a side longer than this; a variant is never longer than its original.
     static final int MAX_SIDE = 16_383;
+
+    /**
+     * What decoding an upload will allocate, known from its header before a pixel is decoded.
+     *
+     * @param storedWidth  the width of the pixels in the file, before the EXIF turn
+     * @param orientation  EXIF orientation 1–8; only JPEGs carry one here, other formats are shown as stored
+     * @param subsampling  one pixel is decoded out of every {@code subsampling} across and down
+     */
+    record Plan(String mime, int storedWidth, int storedHeight, int orientation, int subsampling) {
+
+        boolean turned() {
+            return orientation >= 5;
+        }
+
+        /** The original's width as shown, after the EXIF turn. */
+        int width() {
+            return turned() ? storedHeight : storedWidth;
+        }
+
+        int height() {
+            return turned() ? storedWidth : storedHeight;
+        }
+
+        long decodedPixels() {
+            return (long) ceilDiv(storedWidth, subsampling) * ceilDiv(storedHeight, subsampling);
+        }
+
+        /**
+         * An upper estimate of the heap that decoding and encoding this image needs at its peak: the decoded
+         * pixels, a same-sized copy when they are not in a standard sRGB layout, and the widest variant a few
+         * times over (scaled, turned, and copied by the encoders). Measured peaks are 35–80% of it.
+         */
+        long heapBytes() {
+            long variantWidth = Math.min(width(), VariantEncoder.MAX_WIDTH);
+            long variantPixels = variantWidth * Math.max(1, Math.round((double) height() * variantWidth / width()));
+            return 8 * decodedPixels() + 16 * variantPixels;
+        }
+    }
+
+    /**
+     * Decoded pixels, not yet turned upright: variants are scaled first and turned after, which copies a variant
+     * rather than the whole decoded image.
+     *
+     * @param pixels  sRGB in a standard Java2D type ({@link #toSrgb}), as stored in the file, possibly subsampled
+     * @param width   the original's width as shown, which variants take their aspect ratio from: rounding up the
+     *                subsampled sides can make the decoded one differ by a pixel
+     */
+    record Decoded(BufferedImage pixels, int orientation, int width, int height) {
+
+        /** The decoded pixels' width as shown. */
+        int decodedWidth() {
+            return orientation >= 5 ? pixels.getHeight() : pixels.getWidth();
+        }
+
+        BufferedImage upright() {
+            return orient(pixels, orientation);
+        }
+    }
 
     ImageDecoder() {
         // Registers plugins through the context class loader, which in the packaged jar is the one that sees them.
@@ -56,28 +118,61 @@ class ImageDecoder {
         }
     }
 
-    BufferedImage decode(byte[] bytes) throws UnsupportedImageException {
+    /**
+     * One pixel out of every n across and down, for an original shown {@code width} pixels wide. Up to twice the
+     * widest variant everything is decoded; beyond, the largest n that still leaves the decoded image at least as
+     * wide as the widest variant, so that every variant is scaled down from it, never up. The height needs no
+     * bound of its own: variants are sized by width, and their heights follow the original's aspect ratio.
+     *
+     * <p>Subsampling picks pixels without averaging them. Photos barely differ from decoding everything and
+     * scaling down, but fine regular patterns (fabric, screens, brickwork, hatching) can turn into moiré; the
+     * JDK's decoders offer no filtered reduction that would avoid it without decoding every pixel.
+     */
+    static int subsampling(int width) {
+        int target = VariantEncoder.MAX_WIDTH;
+        if (width <= 2 * target) {
+            return 1;
+        }
+        int n = width / target;
+        while (ceilDiv(width, n + 1) >= target) {
+            n++;
+        }
+        return n;
+    }
+
+    /** What {@link #decode} would do with these bytes, from their header; throws what it would throw for it. */
+    Plan plan(byte[] bytes) throws UnsupportedImageException {
         checkSize(bytes);
         String mime = ImageFormat.sniff(bytes).orElseThrow(() -> unknownFormat(bytes));
-        ImageReader reader = readerFor(mime).orElseThrow(() -> new UnsupportedImageException(
-                UnsupportedImageException.UNSUPPORTED_FORMAT, "no reader for " + mime));
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        ImageReader reader = reader(mime);
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             reader.setInput(in, true, true);
-            int width;
-            int height;
-            try {
-                width = reader.getWidth(0);
-                height = reader.getHeight(0);
-            } catch (IOException | RuntimeException e) {
-                throw new UnsupportedImageException(UnsupportedImageException.DAMAGED,
-                        "unreadable " + mime + " header: " + e, e);
-            }
-            checkDimensions(width, height);
+            return plan(reader, mime, bytes);
+        } catch (IOException e) {
+            throw new UnsupportedImageException(UnsupportedImageException.DAMAGED, "cannot read " + mime + ": " + e, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    Decoded decode(byte[] bytes) throws UnsupportedImageException {
+        checkSize(bytes);
+        String mime = ImageFormat.sniff(bytes).orElseThrow(() -> unknownFormat(bytes));
+        ImageReader reader = reader(mime);
+        // Reads the caller's array in place; a MemoryCacheImageInputStream would copy all of it once more.
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
+            reader.setInput(in, true, true);
+            Plan plan = plan(reader, mime, bytes);
+            ImageReadParam param = reader.getDefaultReadParam();
+            // Every reader honours subsampling (ImageReadParam requires it) and allocates only the subsampled
+            // image. TwelveMonkeys' WebP reader still keeps state for every 16 × 16 block of the original, so a
+            // large WebP takes more heap and time than a JPEG of the same size.
+            param.setSourceSubsampling(plan.subsampling(), plan.subsampling(), 0, 0);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage decoded;
             try {
-                decoded = reader.read(0);
+                decoded = reader.read(0, param);
             } catch (IOException | RuntimeException e) {
                 // Decoders signal truncated or corrupt data with all kinds of runtime exceptions.
                 throw new UnsupportedImageException(UnsupportedImageException.DAMAGED,
@@ -94,13 +189,37 @@ class ImageDecoder {
                             "incomplete " + mime + ": " + warning);
                 }
             }
-            BufferedImage srgb = toSrgb(decoded);
-            return "image/jpeg".equals(mime) ? orient(srgb, ExifOrientation.of(bytes)) : srgb;
+            return new Decoded(toSrgb(decoded), plan.orientation(), plan.width(), plan.height());
         } catch (IOException e) {
             throw new UnsupportedImageException(UnsupportedImageException.DAMAGED, "cannot read " + mime + ": " + e, e);
         } finally {
             reader.dispose();
         }
+    }
+
+    private static Plan plan(ImageReader reader, String mime, byte[] bytes) throws UnsupportedImageException {
+        int width;
+        int height;
+        try {
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw new UnsupportedImageException(UnsupportedImageException.DAMAGED,
+                    "unreadable " + mime + " header: " + e, e);
+        }
+        checkDimensions(width, height);
+        int orientation = "image/jpeg".equals(mime) ? ExifOrientation.of(bytes) : ExifOrientation.NORMAL;
+        int shownWidth = orientation >= 5 ? height : width;
+        return new Plan(mime, width, height, orientation, subsampling(shownWidth));
+    }
+
+    private static ImageReader reader(String mime) throws UnsupportedImageException {
+        return readerFor(mime).orElseThrow(() -> new UnsupportedImageException(
+                UnsupportedImageException.UNSUPPORTED_FORMAT, "no reader for " + mime));
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
     }
 
     static void checkDimensions(long width, long height) throws UnsupportedImageException {
@@ -130,7 +249,7 @@ class ImageDecoder {
     }
 
     private static UnsupportedImageException unknownFormat(byte[] bytes) {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (readers.hasNext()) {
                 ImageReader reader = readers.next();
@@ -147,8 +266,8 @@ class ImageDecoder {
 
     /*
      * Every later step works on 8-bit sRGB in one of Java2D's standard layouts, with alpha when the source has
-     * it. A JPEG or PNG already in such a layout is kept as decoded: for a 40-megapixel photo a copy would cost
-     * another 160 MB. Colour-managed sources (Adobe RGB, Display P3, CMYK turned RGB by the JPEG plugin) are
+     * it. A JPEG or PNG already in such a layout is kept as decoded: a copy would double the heap the decoded
+     * pixels take. Colour-managed sources (Adobe RGB, Display P3, CMYK turned RGB by the JPEG plugin) are
      * converted, since variants carry no profile and browsers show untagged images as sRGB. Grey images are
      * copied as they are: Java's grey colour space is linear, but the stored values are gamma-encoded like sRGB,
      * and a colour conversion would wash them out.

@@ -1,6 +1,5 @@
 package org.iskra.media;
 
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,14 +28,30 @@ public class MediaLibrary {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_CREDIT = 500;
     private static final int MAX_CREDIT_LINK = 1000;
+    private static final long MIB = 1024 * 1024;
 
     private final MediaRepository repository;
     private final MediaFiles files;
     private final ImageDecoder decoder;
     private final VariantEncoder encoder;
     private final TransactionTemplate transactions;
-    // A 40-megapixel image takes several hundred MB of heap while it is decoded and scaled; two at a time at most.
-    private final Semaphore decoding = new Semaphore(2);
+
+    /*
+     * Decoding and scaling is where storing an image needs heap, and how much is known from its header before a
+     * pixel is decoded (ImageDecoder.Plan#heapBytes, an upper estimate). Concurrent stores share half the heap,
+     * counted in MiB: small images go side by side, a large one waits for its share, and one that needs more than
+     * the whole share waits until no other runs. The semaphore is fair, so smaller stores cannot starve a large
+     * one by taking permits as they come free.
+     *
+     * Per store, as measured: an original shown wider than 3200 px is decoded less than 2400 px wide (see
+     * ImageDecoder.subsampling), so a 40-Mpx photo (8000 × 5000) takes about 18 MB of heap in all, and the worst
+     * case is 10 Mpx decoded (40 MB at 4 bytes a pixel, for a 3201 × 12 496 strip). An original up to 3200 px
+     * wide is decoded whole: a 12-Mpx phone photo taken upright (3024 × 4032, 36 MB decoded) takes about 50 MB,
+     * and the worst case, a 3200 × 12 500 strip at the 40-Mpx limit, about 150 MB.
+     */
+    private final int decodingBudget = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+            Runtime.getRuntime().maxMemory() / 2 / MIB));
+    private final Semaphore decoding = new Semaphore(decodingBudget, true);
 
     MediaLibrary(MediaRepository repository, MediaFiles files, ImageDecoder decoder, VariantEncoder encoder,
                  PlatformTransactionManager transactionManager) {
@@ -68,17 +83,18 @@ public class MediaLibrary {
         }
 
         long started = System.nanoTime();
-        int width;
-        int height;
         List<VariantEncoder.Encoded> encoded;
-        decoding.acquireUninterruptibly();
+        ImageDecoder.Plan plan = decoder.plan(original);
+        // The original's size as shown, not the subsampled one: pages take the aspect ratio from it.
+        int width = plan.width();
+        int height = plan.height();
+        int permits = (int) Math.max(1, Math.min(decodingBudget, (plan.heapBytes() + MIB - 1) / MIB));
+        decoding.acquireUninterruptibly(permits);
         try {
-            BufferedImage pixels = decoder.decode(original);
-            width = pixels.getWidth();
-            height = pixels.getHeight();
-            encoded = encoder.encode(pixels);
+            // Not kept in a variable: the encoder drops the decoded pixels as soon as it has the widest variant.
+            encoded = encoder.encode(decoder.decode(original));
         } finally {
-            decoding.release();
+            decoding.release(permits);
         }
 
         List<Path> written = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 class VariantEncoder {
 
     static final int[] WIDTHS = {480, 800, 1200, 1600};
+    static final int MAX_WIDTH = WIDTHS[WIDTHS.length - 1];
     private static final float JPEG_QUALITY = 0.82f;
     private static final float WEBP_QUALITY = 0.80f;
 
@@ -58,24 +60,56 @@ class VariantEncoder {
         return List.copyOf(widths);
     }
 
-    /** {@code image} is sRGB in a standard Java2D type, as {@link ImageDecoder} returns it. */
+    /** {@code image} is upright, at its original size, and sRGB in a standard Java2D type (see ImageDecoder). */
     List<Encoded> encode(BufferedImage image) {
+        return encode(new ImageDecoder.Decoded(image, ExifOrientation.NORMAL, image.getWidth(), image.getHeight()));
+    }
+
+    /**
+     * Every variant has the original's aspect ratio, whatever rounding did to the decoded pixels' one. The widest
+     * variant is scaled from the decoded pixels, which this method then drops: hand it the only reference to them
+     * ({@code encode(decoder.decode(bytes))}) and they can be collected before any variant is encoded, which
+     * roughly halves the heap a photo needs that was decoded whole. The narrower variants are scaled from the
+     * widest, and each is turned upright only once scaled, copying far fewer pixels than turning the decoded ones.
+     */
+    List<Encoded> encode(ImageDecoder.Decoded image) {
+        int orientation = image.orientation();
+        boolean turned = orientation >= 5;
+        int originalWidth = image.width();
+        int originalHeight = image.height();
+        // The decoded pixels are at least as wide as the widest variant (see ImageDecoder.subsampling); should a
+        // reader ever return fewer, the variants stop at its width rather than being scaled up.
+        List<Integer> widths = widthsFor(Math.min(originalWidth, image.decodedWidth()));
+        BufferedImage widest = scale(image.pixels(), widths.get(widths.size() - 1), originalWidth, originalHeight,
+                turned);
+        image = null; // drops the decoded pixels: nothing below may refer to them
         List<Encoded> out = new ArrayList<>();
-        for (int width : widthsFor(image.getWidth())) {
-            BufferedImage scaled = scale(image, width);
-            out.add(new Encoded(scaled.getWidth(), scaled.getHeight(), MediaVariant.JPEG, encodeJpeg(scaled)));
-            out.add(new Encoded(scaled.getWidth(), scaled.getHeight(), MediaVariant.WEBP, encodeWebp(scaled)));
+        for (int i = widths.size() - 1; i >= 0; i--) {
+            BufferedImage scaled = i == widths.size() - 1 ? widest
+                    : scale(widest, widths.get(i), originalWidth, originalHeight, turned);
+            BufferedImage upright = ImageDecoder.orient(scaled, orientation);
+            out.add(new Encoded(upright.getWidth(), upright.getHeight(), MediaVariant.JPEG, encodeJpeg(upright)));
+            out.add(new Encoded(upright.getWidth(), upright.getHeight(), MediaVariant.WEBP, encodeWebp(upright)));
         }
+        out.sort(Comparator.comparingInt(Encoded::width)); // stable: JPEG before WebP at each width
         return out;
     }
 
-    private static BufferedImage scale(BufferedImage image, int width) {
-        if (width == image.getWidth()) {
+    /**
+     * {@code image} scaled to {@code width} as shown, with the original's aspect ratio; still as stored, so with
+     * width and height swapped when it is {@code turned}.
+     */
+    private static BufferedImage scale(BufferedImage image, int width, int originalWidth, int originalHeight,
+                                       boolean turned) {
+        int height = (int) Math.max(1, Math.round((double) originalHeight * width / originalWidth));
+        int storedWidth = turned ? height : width;
+        int storedHeight = turned ? width : height;
+        if (storedWidth == image.getWidth() && storedHeight == image.getHeight()) {
             return image;
         }
-        int height = (int) Math.max(1, Math.round((double) image.getHeight() * width / image.getWidth()));
         try {
-            return Thumbnails.of(image).forceSize(width, height).imageType(image.getType()).asBufferedImage();
+            return Thumbnails.of(image).forceSize(storedWidth, storedHeight).imageType(image.getType())
+                    .asBufferedImage();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot scale an image in memory", e);
         }

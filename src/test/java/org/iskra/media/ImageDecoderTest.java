@@ -10,8 +10,15 @@ import java.awt.Transparency;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +53,7 @@ class ImageDecoderTest {
     void acceptsAJpegMissingOnlyItsEndMarker() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.photo(400, 300));
 
-        assertThat(decoder.decode(Arrays.copyOf(jpeg, jpeg.length - 2)).getWidth()).isEqualTo(400);
+        assertThat(decoder.decode(Arrays.copyOf(jpeg, jpeg.length - 2)).pixels().getWidth()).isEqualTo(400);
     }
 
     @Test
@@ -106,7 +113,7 @@ class ImageDecoderTest {
 
         for (byte[] bytes : new byte[][] {TestImages.jpeg(photo), TestImages.png(photo),
                 TestImages.write(photo, "gif"), webp}) {
-            BufferedImage decoded = decoder.decode(bytes);
+            BufferedImage decoded = decoder.decode(bytes).pixels();
             assertThat(decoded.getWidth()).isEqualTo(320);
             assertThat(decoded.getHeight()).isEqualTo(200);
             assertThat(decoded.getType()).isIn(BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR);
@@ -120,7 +127,7 @@ class ImageDecoderTest {
         BufferedImage deep = new BufferedImage(model, model.createCompatibleWritableRaster(60, 40), false, null);
         deep.getRaster().setPixel(5, 5, new int[] {65535, 0, 0});
 
-        BufferedImage decoded = decoder.decode(TestImages.png(deep));
+        BufferedImage decoded = decoder.decode(TestImages.png(deep)).pixels();
 
         assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
         assertThat(decoded.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFF0000);
@@ -130,7 +137,7 @@ class ImageDecoderTest {
     void keepsTransparencyOfPngs() throws Exception {
         BufferedImage transparent = new BufferedImage(50, 40, BufferedImage.TYPE_INT_ARGB);
 
-        BufferedImage decoded = decoder.decode(TestImages.png(transparent));
+        BufferedImage decoded = decoder.decode(TestImages.png(transparent)).pixels();
 
         assertThat(decoded.getColorModel().hasAlpha()).isTrue();
         assertThat(decoded.getRGB(10, 10) >>> 24).isZero();
@@ -142,7 +149,7 @@ class ImageDecoderTest {
         byte[] jpeg = TestImages.withSegments(TestImages.jpeg(TestImages.markedTopLeft(300, 200)),
                 TestImages.exifWithGps(6, false));
 
-        BufferedImage upright = decoder.decode(jpeg);
+        BufferedImage upright = decoder.decode(jpeg).upright();
 
         assertThat(upright.getWidth()).isEqualTo(200);
         assertThat(upright.getHeight()).isEqualTo(300);
@@ -187,11 +194,136 @@ class ImageDecoderTest {
         byte[] tagged = TestImages.withSegments(TestImages.jpeg(grey),
                 TestImages.icc(ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB)));
 
-        int untaggedValue = decoder.decode(TestImages.jpeg(grey)).getRGB(32, 32) & 0xFF;
-        int taggedValue = decoder.decode(tagged).getRGB(32, 32) & 0xFF;
+        int untaggedValue = decoder.decode(TestImages.jpeg(grey)).pixels().getRGB(32, 32) & 0xFF;
+        int taggedValue = decoder.decode(tagged).pixels().getRGB(32, 32) & 0xFF;
 
         assertThat(untaggedValue).isBetween(60, 68);
         assertThat(taggedValue).isGreaterThan(120);
+    }
+
+    @Test
+    void subsamplesOnlyBeyondTwiceTheWidestVariantAndNeverBelowIt() {
+        assertThat(ImageDecoder.subsampling(1)).isEqualTo(1);
+        assertThat(ImageDecoder.subsampling(1600)).isEqualTo(1);
+        assertThat(ImageDecoder.subsampling(3200)).isEqualTo(1);
+        assertThat(ImageDecoder.subsampling(3201)).isEqualTo(2);    // 1601 wide
+        assertThat(ImageDecoder.subsampling(4797)).isEqualTo(2);    // 2399
+        assertThat(ImageDecoder.subsampling(4798)).isEqualTo(3);    // 1600
+        assertThat(ImageDecoder.subsampling(7999)).isEqualTo(5);    // 1600
+        assertThat(ImageDecoder.subsampling(8000)).isEqualTo(5);    // 1600
+        assertThat(ImageDecoder.subsampling(16_383)).isEqualTo(10); // 1639
+        for (int width = 3201; width <= ImageDecoder.MAX_SIDE; width++) {
+            int n = ImageDecoder.subsampling(width);
+            assertThat(ceilDiv(width, n)).as("decoded width of %d", width).isBetween(1600, 2399);
+            assertThat(ceilDiv(width, n + 1)).as("one step further for %d", width).isLessThan(1600);
+        }
+    }
+
+    @Test
+    void decodesA40MegapixelJpegAsOnly1600PixelsAcrossKeepingTheOriginalSize() throws Exception {
+        ImageDecoder.Decoded decoded = decoder.decode(TestImages.largeJpeg());
+
+        assertThat(decoded.width()).isEqualTo(8000);
+        assertThat(decoded.height()).isEqualTo(5000);
+        assertThat(decoded.pixels().getWidth()).isEqualTo(1600);
+        assertThat(decoded.pixels().getHeight()).isEqualTo(1000);
+        assertCorners(decoded.pixels(), false, false);
+        assertThat(TestImages.isGrey(decoded.pixels().getRGB(800, 500))).isTrue();
+    }
+
+    @Test
+    void subsamplesATurnedPhotoByTheWidthItIsShownAt() throws Exception {
+        // Stored 8000 × 5000, shown 5000 × 8000: every third pixel leaves 1667 across as shown, every fourth 1250.
+        byte[] jpeg = TestImages.withSegments(TestImages.largeJpeg(), TestImages.exifWithGps(6, false));
+
+        ImageDecoder.Plan plan = decoder.plan(jpeg);
+        ImageDecoder.Decoded decoded = decoder.decode(jpeg);
+        BufferedImage upright = decoded.upright();
+
+        assertThat(plan.subsampling()).isEqualTo(3);
+        assertThat(plan.decodedPixels()).isEqualTo(2667L * 1667);
+        assertThat(decoded.width()).isEqualTo(5000);
+        assertThat(decoded.height()).isEqualTo(8000);
+        assertThat(decoded.pixels().getWidth()).isEqualTo(2667);
+        assertThat(decoded.decodedWidth()).isEqualTo(1667);
+        assertThat(upright.getWidth()).isEqualTo(1667);
+        assertThat(upright.getHeight()).isEqualTo(2667);
+        // Turned clockwise: the stored top-left corner is shown top-right, the bottom-right one bottom-left.
+        assertCorners(upright, true, false);
+    }
+
+    @Test
+    void subsamplesEveryFormatItAccepts() throws Exception {
+        BufferedImage opaque = TestImages.markedCorners(3300, 1000, BufferedImage.TYPE_INT_RGB);
+        BufferedImage translucent = TestImages.converted(opaque, BufferedImage.TYPE_INT_ARGB);
+        byte[][] uploads = {TestImages.jpeg(opaque), TestImages.png(opaque), TestImages.png(translucent),
+                TestImages.write(opaque, "gif"), webp(opaque, "Lossy"), webp(translucent, "Lossless")};
+
+        for (byte[] upload : uploads) {
+            String format = ImageFormat.sniff(upload).orElseThrow();
+            ImageDecoder.Decoded decoded = decoder.decode(upload);
+
+            assertThat(decoder.plan(upload).subsampling()).isEqualTo(2);
+            assertThat(decoded.width()).as(format).isEqualTo(3300);
+            assertThat(decoded.height()).as(format).isEqualTo(1000);
+            assertThat(decoded.pixels().getWidth()).as(format).isEqualTo(1650);
+            assertThat(decoded.pixels().getHeight()).as(format).isEqualTo(500);
+            assertCorners(decoded.pixels(), false, false);
+        }
+    }
+
+    @Test
+    void decodesSmallerImagesWhole() throws Exception {
+        byte[] jpeg = TestImages.jpeg(TestImages.markedCorners(3200, 400, BufferedImage.TYPE_INT_RGB));
+
+        ImageDecoder.Decoded decoded = decoder.decode(jpeg);
+
+        assertThat(decoder.plan(jpeg).subsampling()).isEqualTo(1);
+        assertThat(decoded.pixels().getWidth()).isEqualTo(3200);
+        assertThat(decoded.pixels().getHeight()).isEqualTo(400);
+    }
+
+    @Test
+    void estimatesTheHeapADecodeNeedsFromTheHeader() throws Exception {
+        ImageDecoder.Plan large = decoder.plan(TestImages.largeJpeg());
+        ImageDecoder.Plan small = decoder.plan(TestImages.jpeg(TestImages.photo(400, 300)));
+
+        assertThat(large.decodedPixels()).isEqualTo(1600L * 1000);
+        // The decoded pixels and copies of them, and of the widest variant: tens of MB, not hundreds.
+        assertThat(large.heapBytes()).isBetween(20L << 20, 60L << 20);
+        assertThat(small.heapBytes()).isLessThan(4L << 20);
+    }
+
+    private static void assertCorners(BufferedImage image, boolean redRight, boolean redBottom) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int near = 5;
+        int redX = redRight ? w - 1 - near : near;
+        int redY = redBottom ? h - 1 - near : near;
+        assertThat(TestImages.isRed(image.getRGB(redX, redY))).as("red at %d,%d of %d×%d", redX, redY, w, h).isTrue();
+        assertThat(TestImages.isBlue(image.getRGB(w - 1 - redX, h - 1 - redY)))
+                .as("blue at %d,%d of %d×%d", w - 1 - redX, h - 1 - redY, w, h).isTrue();
+        assertThat(TestImages.isGrey(image.getRGB(redRight ? near : w - 1 - near, redBottom ? h - 1 - near : near)))
+                .as("grey in a third corner").isTrue();
+    }
+
+    private static byte[] webp(BufferedImage image, String compression) throws Exception {
+        ImageWriter writer = ImageIO.getImageWritersByMIMEType("image/webp").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionType(compression);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
     }
 
     private String reasonFor(byte[] bytes) {
@@ -204,7 +336,6 @@ class ImageDecoderTest {
     }
 
     private static boolean isRed(int rgb) {
-        Color c = new Color(rgb);
-        return c.getRed() > 200 && c.getGreen() < 60 && c.getBlue() < 60;
+        return TestImages.isRed(rgb);
     }
 }

@@ -2,6 +2,9 @@ package org.iskra.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.awt.image.BufferedImage;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
@@ -69,6 +74,44 @@ class MediaLibraryIntegrationTest {
             assertThat(file).isRegularFile();
             assertThat(jdbc.sql("select byte_size from media_variant where file_name = ?").param(variant.fileName())
                     .query(Integer.class).single()).isEqualTo((int) Files.size(file));
+        }
+    }
+
+    @Test
+    void storesA40MegapixelPhotoWithItsOwnSizeAndVariantsUpTo1600() throws Exception {
+        MediaImage image = library.store(TestImages.largeJpeg(), null, null);
+
+        assertThat(image.width()).isEqualTo(8000);
+        assertThat(image.height()).isEqualTo(5000);
+        for (String format : new String[] {"jpeg", "webp"}) {
+            assertThat(image.variants(format)).extracting(MediaVariant::width, MediaVariant::height)
+                    .containsExactly(tuple(480, 300), tuple(800, 500), tuple(1200, 750), tuple(1600, 1000));
+        }
+        BufferedImage widest = ImageIO.read(files.folder().resolve(image.variants("jpeg").get(3).fileName()).toFile());
+        assertThat(widest.getWidth()).isEqualTo(1600);
+        assertThat(widest.getHeight()).isEqualTo(1000);
+        assertThat(TestImages.isRed(widest.getRGB(10, 10))).isTrue();
+        assertThat(TestImages.isBlue(widest.getRGB(1590, 990))).isTrue();
+    }
+
+    @Test
+    void storesATurned40MegapixelPhotoUpright() throws Exception {
+        byte[] turned = TestImages.withSegments(TestImages.largeJpeg(), TestImages.exifWithGps(6, false));
+
+        MediaImage image = library.store(turned, null, null);
+
+        assertThat(image.width()).isEqualTo(5000);
+        assertThat(image.height()).isEqualTo(8000);
+        for (String format : new String[] {"jpeg", "webp"}) {
+            assertThat(image.variants(format)).extracting(MediaVariant::width, MediaVariant::height)
+                    .containsExactly(tuple(480, 768), tuple(800, 1280), tuple(1200, 1920), tuple(1600, 2560));
+        }
+        for (MediaVariant variant : image.variants("jpeg")) {
+            BufferedImage shown = ImageIO.read(files.folder().resolve(variant.fileName()).toFile());
+            assertThat(shown.getWidth()).isEqualTo(variant.width());
+            assertThat(shown.getHeight()).isEqualTo(variant.height());
+            assertThat(TestImages.isRed(shown.getRGB(shown.getWidth() - 10, 10))).as(variant.url()).isTrue();
+            assertThat(TestImages.isBlue(shown.getRGB(10, shown.getHeight() - 10))).as(variant.url()).isTrue();
         }
     }
 

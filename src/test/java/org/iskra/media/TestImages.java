@@ -70,6 +70,48 @@ final class TestImages {
         return image;
     }
 
+    private static byte[] largeJpeg;
+
+    /**
+     * An 8000 × 5000 JPEG (40 megapixels, as from a large camera) of {@link #markedTopLeft} with a blue square in
+     * the bottom-right corner too. Flat colours keep it small (about 0.5 MB) and quick to make; it is made once.
+     */
+    static synchronized byte[] largeJpeg() {
+        if (largeJpeg == null) {
+            largeJpeg = jpeg(markedCorners(8000, 5000, BufferedImage.TYPE_3BYTE_BGR));
+        }
+        return largeJpeg.clone();
+    }
+
+    /** Light grey, with a red square in the top-left corner and a blue one in the bottom-right, a fifth a side. */
+    static BufferedImage markedCorners(int width, int height, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.LIGHT_GRAY);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 5, height / 5);
+        g.setColor(Color.BLUE);
+        g.fillRect(width - width / 5, height - height / 5, width / 5, height / 5);
+        g.dispose();
+        return image;
+    }
+
+    static boolean isRed(int rgb) {
+        Color c = new Color(rgb);
+        return c.getRed() > 200 && c.getGreen() < 60 && c.getBlue() < 60;
+    }
+
+    static boolean isBlue(int rgb) {
+        Color c = new Color(rgb);
+        return c.getBlue() > 200 && c.getRed() < 60 && c.getGreen() < 60;
+    }
+
+    static boolean isGrey(int rgb) {
+        Color c = new Color(rgb);
+        return Math.abs(c.getRed() - 192) < 12 && Math.abs(c.getGreen() - 192) < 12 && Math.abs(c.getBlue() - 192) < 12;
+    }
+
     static BufferedImage converted(BufferedImage image, int type) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
         Graphics2D g = out.createGraphics();

@@ -54,6 +54,55 @@ class VariantEncoderTest {
     }
 
     @Test
+    void takesVariantHeightsFromTheOriginalNotFromRoundedSubsampledPixels() throws Exception {
+        // 8000 × 5001 with every fifth pixel decoded: 1600 × 1001, since the last row is sampled too.
+        BufferedImage subsampled = TestImages.markedCorners(1600, 1001, BufferedImage.TYPE_3BYTE_BGR);
+
+        List<VariantEncoder.Encoded> variants = encoder.encode(
+                new ImageDecoder.Decoded(subsampled, ExifOrientation.NORMAL, 8000, 5001));
+
+        assertThat(variants).extracting(VariantEncoder.Encoded::width, VariantEncoder.Encoded::height)
+                .containsExactly(tuple(480, 300), tuple(480, 300), tuple(800, 500), tuple(800, 500),
+                        tuple(1200, 750), tuple(1200, 750), tuple(1600, 1000), tuple(1600, 1000));
+        for (VariantEncoder.Encoded variant : variants) {
+            BufferedImage decoded = decodeWithTwelveMonkeys(variant);
+            assertThat(decoded.getWidth()).isEqualTo(variant.width());
+            assertThat(decoded.getHeight()).isEqualTo(variant.height());
+        }
+    }
+
+    @Test
+    void scalesTurnedPixelsBeforeTurningThemUpright() throws Exception {
+        // Shown 5000 × 8000, stored turned and decoded as every third pixel: 2667 × 1667 as stored.
+        BufferedImage stored = TestImages.markedCorners(2667, 1667, BufferedImage.TYPE_3BYTE_BGR);
+
+        List<VariantEncoder.Encoded> variants = encoder.encode(new ImageDecoder.Decoded(stored, 6, 5000, 8000));
+
+        assertThat(variants).extracting(VariantEncoder.Encoded::width, VariantEncoder.Encoded::height)
+                .containsExactly(tuple(480, 768), tuple(480, 768), tuple(800, 1280), tuple(800, 1280),
+                        tuple(1200, 1920), tuple(1200, 1920), tuple(1600, 2560), tuple(1600, 2560));
+        for (VariantEncoder.Encoded variant : variants) {
+            BufferedImage shown = decodeWithTwelveMonkeys(variant);
+            assertThat(shown.getWidth()).isEqualTo(variant.width());
+            assertThat(shown.getHeight()).isEqualTo(variant.height());
+            // Turned clockwise: the stored top-left corner is shown top-right.
+            assertThat(TestImages.isRed(shown.getRGB(shown.getWidth() - 10, 10))).as("%s", variant).isTrue();
+            assertThat(TestImages.isBlue(shown.getRGB(10, shown.getHeight() - 10))).as("%s", variant).isTrue();
+            assertThat(TestImages.isGrey(shown.getRGB(10, 10))).as("%s", variant).isTrue();
+        }
+    }
+
+    @Test
+    void neverScalesSubsampledPixelsUpEvenIfAReaderReturnedFewerThanExpected() {
+        BufferedImage narrow = TestImages.photo(1000, 625);
+
+        List<VariantEncoder.Encoded> variants = encoder.encode(
+                new ImageDecoder.Decoded(narrow, ExifOrientation.NORMAL, 8000, 5000));
+
+        assertThat(variants).extracting(VariantEncoder.Encoded::width).containsExactly(480, 480, 800, 800, 1000, 1000);
+    }
+
+    @Test
     void writesWebpThatDecodesToTheSamePicture() throws Exception {
         BufferedImage photo = TestImages.photo(600, 400);
         VariantEncoder.Encoded webp = encoder.encode(photo).stream()
