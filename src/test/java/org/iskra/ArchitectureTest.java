@@ -30,7 +30,18 @@ class ArchitectureTest {
     void siteIsTheBaseEveryFeatureBuildsOnAndDependsOnNoFeature() {
         noClasses().that().resideInAPackage("org.iskra.site..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
-                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..")
+                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void feedsReadThroughOtherFeaturesFacadesAndNothingDependsOnThem() {
+        noClasses().that().resideOutsideOfPackage("org.iskra.feeds..")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.feeds..")
+                .check(ISKRA);
+        noClasses().that().resideInAPackage("org.iskra.feeds..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.iskra.importing..",
+                        "org.iskra.accounts..")
                 .check(ISKRA);
     }
 

@@ -26,13 +26,16 @@ class ArticlePageController {
     private final Taxonomy taxonomy;
     private final PageFrames frames;
     private final PageRenderer renderer;
+    private final ArticleMetadata metadata;
 
-    ArticlePageController(Languages languages, ArticleCatalog catalog, Taxonomy taxonomy, PageFrames frames, PageRenderer renderer) {
+    ArticlePageController(Languages languages, ArticleCatalog catalog, Taxonomy taxonomy, PageFrames frames, PageRenderer renderer,
+                          ArticleMetadata metadata) {
         this.languages = languages;
         this.catalog = catalog;
         this.taxonomy = taxonomy;
         this.frames = frames;
         this.renderer = renderer;
+        this.metadata = metadata;
     }
 
     /** A 404 that offers the languages the article does exist in, when the slug is known in another language. */
@@ -49,7 +52,8 @@ class ArticlePageController {
         Map<String, String> versions = new LinkedHashMap<>();
         article.versions().forEach(v -> versions.put(v.language(), v.path()));
         String xDefault = article.original().map(ArticleVersion::path).orElse(article.path());
-        PageFrame frame = frames.frame(language, article.title(), article.standfirst(), article.path(), versions, xDefault);
+        PageFrame frame = metadata.describe(
+                frames.frame(language, article.title(), article.standfirst(), article.path(), versions, xDefault), article);
         ArticlePage page = new ArticlePage(frame, article, taxonomy.termsOf(article.articleId(), language.code()));
         return renderer.publicPage(request, "articles/article.jte", page, language, article.updatedAt(),
                 Set.of(PageCache.articleTag(article.articleId())));

@@ -47,7 +47,7 @@ class ListingController {
     ResponseEntity<byte[]> front(@PathVariable String lang, @RequestParam(defaultValue = "1") String page, HttpServletRequest request) {
         Language language = language(lang);
         String heading = frames.messages(language).get("site.name");
-        return listing(request, language, ArticleListing.latest(), heading, true, page, code -> "/" + code + "/");
+        return listing(request, language, ArticleListing.latest(), heading, true, null, page, code -> "/" + code + "/");
     }
 
     @GetMapping("/{lang}/regions/{slug}")
@@ -56,7 +56,7 @@ class ListingController {
         Language language = language(lang);
         Term region = taxonomy.region(slug, language.code()).orElseThrow(NotFoundException::new);
         return listing(request, language, ArticleListing.region(slug),
-                frames.messages(language).get("listing.region", region.name()), false, page,
+                frames.messages(language).get("listing.region", region.name()), false, region.name(), page,
                 code -> "/" + code + "/regions/" + slug);
     }
 
@@ -66,7 +66,7 @@ class ListingController {
         Language language = language(lang);
         Term tag = taxonomy.tag(slug, language.code()).orElseThrow(NotFoundException::new);
         return listing(request, language, ArticleListing.tag(slug),
-                frames.messages(language).get("listing.tag", tag.name()), false, page,
+                frames.messages(language).get("listing.tag", tag.name()), false, tag.name(), page,
                 code -> "/" + code + "/tags/" + slug);
     }
 
@@ -79,12 +79,12 @@ class ListingController {
         }
         Term country = taxonomy.country(code, language.code()).orElseThrow(NotFoundException::new);
         return listing(request, language, ArticleListing.country(code),
-                frames.messages(language).get("listing.country", country.name()), false, page,
+                frames.messages(language).get("listing.country", country.name()), false, country.name(), page,
                 other -> "/" + other + "/countries/" + code);
     }
 
     private ResponseEntity<byte[]> listing(HttpServletRequest request, Language language, ArticleListing listing,
-                                           String heading, boolean frontPage, String pageParameter,
+                                           String heading, boolean frontPage, String feedName, String pageParameter,
                                            Function<String, String> pathIn) {
         int page = pageNumber(pageParameter);
         ArticleList list = catalog.list(listing, language.code(), page, pageSize);
@@ -92,12 +92,16 @@ class ListingController {
             throw new NotFoundException();
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        catalog.publishedLanguages().forEach(code -> versions.put(code, pathIn.apply(code)));
+        catalog.publishedLanguages().stream().filter(languages::supports)
+                .forEach(code -> versions.put(code, pathIn.apply(code)));
         versions.putIfAbsent(language.code(), pathIn.apply(language.code()));
         String basePath = pathIn.apply(language.code());
         String path = page == 1 ? basePath : basePath + "?page=" + page;
         PageFrame frame = frames.frame(language, heading, frames.messages(language).get("site.tagline"), path, versions,
                 pathIn.apply(languages.defaultLanguage().code()));
+        if (feedName != null) {
+            frame = frame.withFeedsFirst(frames.listingFeeds(language, basePath, feedName));
+        }
         ListingPage model = new ListingPage(frame, heading, frontPage, list, basePath);
         return renderer.publicPage(request, "articles/listing.jte", model, language, null,
                 Set.of(PageCache.listTag(language.code())));

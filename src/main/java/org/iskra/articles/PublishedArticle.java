@@ -42,6 +42,14 @@ public record PublishedArticle(
         return versions.stream().filter(v -> !v.language().equals(language)).toList();
     }
 
+    /** When the text last changed: the published revision's date, never before the publication. */
+    public OffsetDateTime modifiedAt() {
+        if (revisedAt == null || publishedAt == null) {
+            return publishedAt;
+        }
+        return revisedAt.isAfter(publishedAt) ? revisedAt : publishedAt;
+    }
+
     public String path() {
         return "/" + language + "/articles/" + slug;
     }

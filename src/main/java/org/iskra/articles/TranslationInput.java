@@ -43,11 +43,28 @@ public record TranslationInput(
         Objects.requireNonNull(originalLanguage, "originalLanguage");
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(title, "title");
-        body = body == null ? "" : body;
+        // control characters are invalid in HTML and XML: one in a title would break every page and feed showing it
+        title = withoutControlCharacters(title, false);
+        standfirst = standfirst == null ? null : withoutControlCharacters(standfirst, false);
+        attribution = attribution == null ? null : withoutControlCharacters(attribution, false);
+        body = body == null ? "" : withoutControlCharacters(body, true);
         regions = regions == null ? List.of() : List.copyOf(regions);
         countries = countries == null ? List.of() : List.copyOf(countries);
         tags = tags == null ? List.of() : List.copyOf(tags);
         savedBy = savedBy == null ? "import" : savedBy;
+    }
+
+    private static String withoutControlCharacters(String text, boolean keepLineBreaks) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
+            if (lineBreak && !keepLineBreaks) {
+                clean.append(' ');
+            } else if (lineBreak || !(Character.getType(c) == Character.CONTROL || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)) {
+                clean.appendCodePoint(c);
+            }
+        });
+        return clean.toString();
     }
 
     public boolean isOriginal() {

@@ -33,6 +33,12 @@ public record Language(String code) {
         return name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale.toLocale()) + name.substring(1);
     }
 
+    /** The locale Open Graph expects, language and likeliest country ({@code ru_RU}, {@code fa_IR}). */
+    public String openGraphLocale() {
+        ULocale likely = ULocale.addLikelySubtags(uLocale());
+        return likely.getCountry().isEmpty() ? likely.getLanguage() : likely.getLanguage() + "_" + likely.getCountry();
+    }
+
     /** The language's name in another language ("Russian" for English readers). */
     public String nameIn(Language reader) {
         String name = uLocale().getDisplayLanguage(reader.uLocale());

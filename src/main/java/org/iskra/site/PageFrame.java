@@ -1,8 +1,15 @@
 package org.iskra.site;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** What the layout needs around every page's content: language, head links and menus. */
+/**
+ * What the layout needs around every page's content: language, head links and menus.
+ *
+ * @param feeds          feed links for the head, the most specific first
+ * @param social         Open Graph and Twitter card tags, or null for pages not worth sharing (errors)
+ * @param structuredData a schema.org JSON-LD document, or null
+ */
 public record PageFrame(
         Messages t,
         String title,
@@ -11,7 +18,14 @@ public record PageFrame(
         List<Alternate> alternates,
         List<LanguageLink> languageMenu,
         String stylesheet,
-        boolean noindex) {
+        boolean noindex,
+        List<HeadLink> feeds,
+        SocialMeta social,
+        StructuredData structuredData) {
+
+    public PageFrame {
+        feeds = List.copyOf(feeds);
+    }
 
     public Language language() {
         return t.language();
@@ -19,5 +33,23 @@ public record PageFrame(
 
     public String home() {
         return "/" + language().code() + "/";
+    }
+
+    /** This frame with more feed links before the ones it has: a listing's own feeds come before its language's. */
+    public PageFrame withFeedsFirst(List<HeadLink> more) {
+        List<HeadLink> all = new ArrayList<>(more);
+        all.addAll(feeds);
+        return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, all,
+                social, structuredData);
+    }
+
+    public PageFrame withSocial(SocialMeta social) {
+        return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
+                social, structuredData);
+    }
+
+    public PageFrame withStructuredData(StructuredData structuredData) {
+        return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
+                social, structuredData);
     }
 }

@@ -35,13 +35,7 @@ public class PageFrames {
      */
     public PageFrame frame(Language language, String title, String description, String path,
                            Map<String, String> versions, String xDefault) {
-        List<Alternate> alternates = new ArrayList<>();
-        if (versions.size() > 1) {
-            versions.forEach((code, href) -> alternates.add(new Alternate(code, absolute(href))));
-            if (xDefault != null) {
-                alternates.add(new Alternate("x-default", absolute(xDefault)));
-            }
-        }
+        List<Alternate> alternates = alternates(versions, xDefault);
         List<LanguageLink> menu = new ArrayList<>();
         for (Language other : languages.all()) {
             String href = versions.getOrDefault(other.code(), "/" + other.code() + "/");
@@ -49,8 +43,47 @@ public class PageFrames {
             String choose = "/language/" + other.code() + "?next=" + java.net.URLEncoder.encode(href, java.nio.charset.StandardCharsets.UTF_8);
             menu.add(new LanguageLink(other.code(), other.nativeName(), choose, other.equals(language)));
         }
-        return new PageFrame(messages(language), title, description, absolute(path), alternates, menu,
-                assets.stylesheetPath(), false);
+        Messages t = messages(language);
+        List<String> otherLocales = versions.keySet().stream().filter(code -> !code.equals(language.code()))
+                .map(code -> new Language(code).openGraphLocale()).toList();
+        SocialMeta social = SocialMeta.website(title, description, absolute(path), t.get("site.name"),
+                language.openGraphLocale(), otherLocales);
+        return new PageFrame(t, title, description, absolute(path), alternates, menu,
+                assets.stylesheetPath(), false, languageFeeds(t), social, null);
+    }
+
+    /**
+     * The {@code hreflang} alternates of a page that exists in these versions: none for a page in one language
+     * only, else every version and the {@code x-default}. Sitemaps list the same.
+     */
+    public List<Alternate> alternates(Map<String, String> versions, String xDefault) {
+        List<Alternate> alternates = new ArrayList<>();
+        if (versions.size() > 1) {
+            versions.forEach((code, href) -> alternates.add(new Alternate(code, absolute(href))));
+            if (xDefault != null) {
+                alternates.add(new Alternate("x-default", absolute(xDefault)));
+            }
+        }
+        return alternates;
+    }
+
+    /**
+     * The Atom and RSS feeds of a listing ({@code /en/regions/caucasus} → {@code /en/regions/caucasus/feed.atom}),
+     * for the head of the listing's page.
+     */
+    public List<HeadLink> listingFeeds(Language language, String listingPath, String listingName) {
+        Messages t = messages(language);
+        return List.of(
+                HeadLink.feed(HeadLink.ATOM, t.get("feed.link.atom.listing", listingName), listingPath + "/feed.atom"),
+                HeadLink.feed(HeadLink.RSS, t.get("feed.link.rss.listing", listingName), listingPath + "/feed.rss"));
+    }
+
+    /** Every page names its language's feeds. */
+    private static List<HeadLink> languageFeeds(Messages t) {
+        String code = t.language().code();
+        return List.of(
+                HeadLink.feed(HeadLink.ATOM, t.get("feed.link.atom"), "/" + code + "/feed.atom"),
+                HeadLink.feed(HeadLink.RSS, t.get("feed.link.rss"), "/" + code + "/feed.rss"));
     }
 
     /** A frame for the back office: not for search engines, language menu leading to the public front pages. */
@@ -63,7 +96,9 @@ public class PageFrames {
         List<LanguageLink> menu = languages.all().stream()
                 .map(l -> new LanguageLink(l.code(), l.nativeName(), "/" + l.code() + "/", l.equals(language)))
                 .toList();
-        return new PageFrame(messages(language), title, "", null, List.of(), menu, assets.stylesheetPath(), true);
+        Messages t = messages(language);
+        return new PageFrame(t, title, "", null, List.of(), menu, assets.stylesheetPath(), true, languageFeeds(t),
+                null, null);
     }
 
     public String absolute(String path) {

@@ -21,6 +21,7 @@ public final class ArticleMother {
     private List<String> regions = List.of();
     private List<String> countries = List.of();
     private List<String> tags = List.of();
+    private Long leadMediaId;
     private OffsetDateTime translatedFrom;
     private OffsetDateTime revisedAt;
 
@@ -108,6 +109,11 @@ public final class ArticleMother {
         return this;
     }
 
+    public ArticleMother leadMedia(long mediaId) {
+        this.leadMediaId = mediaId;
+        return this;
+    }
+
     public String key() {
         return key;
     }
@@ -118,6 +124,6 @@ public final class ArticleMother {
 
     public TranslationInput input() {
         return new TranslationInput("test-" + key, language, originalLanguage, slug, title, standfirst, body,
-                attribution, published, publishedAt, revisedAt, translatedFrom, null, regions, countries, tags, "test");
+                attribution, published, publishedAt, revisedAt, translatedFrom, leadMediaId, regions, countries, tags, "test");
     }
 }
