@@ -30,7 +30,16 @@ class ArchitectureTest {
     void siteIsTheBaseEveryFeatureBuildsOnAndDependsOnNoFeature() {
         noClasses().that().resideInAPackage("org.iskra.site..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
-                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..")
+                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..",
+                        "org.iskra.translation..", "org.iskra.privacy..", "org.iskra.mail..", "org.iskra.search..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void personalDataProtectionDependsOnNoPublishingFeature() {
+        noClasses().that().resideInAnyPackage("org.iskra.privacy..", "org.iskra.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
+                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.feeds..", "org.iskra.translation..")
                 .check(ISKRA);
     }
 

@@ -1,0 +1,46 @@
+package org.iskra.mail;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.iskra.privacy.PersonalDataCipher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where every feature hands over mail: nothing is sent while a request waits. The message is stored, sealed, in
+ * the caller's transaction and sent later by {@link OutboxSender}, with retries, so a mail server outage delays
+ * mail and never loses it.
+ */
+@Service
+public class Outbox {
+
+    static final String RECIPIENT = "outbox.recipient";
+    static final String SUBJECT = "outbox.subject";
+    static final String BODY = "outbox.body";
+
+    private final OutboxStore store;
+    private final PersonalDataCipher cipher;
+
+    Outbox(OutboxStore store, PersonalDataCipher cipher) {
+        this.store = store;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Queues the mail and returns its id. MANDATORY: the mail belongs to the change the caller is committing (a
+     * join request and its confirmation mail), so it must be committed or rolled back with it. A caller without a
+     * transaction is a bug that REQUIRED would hide by committing the mail on its own, e.g. a confirmation for a
+     * request that then failed to save; here it fails at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(OutgoingMail mail) {
+        return store.insert(mail.kind(),
+                cipher.seal(mail.recipient(), RECIPIENT),
+                cipher.seal(mail.subject(), SUBJECT),
+                cipher.seal(mail.bodyText(), BODY),
+                mail.language(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+}

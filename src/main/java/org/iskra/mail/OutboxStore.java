@@ -1,0 +1,107 @@
+package org.iskra.mail;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code outbox_message} table. A worker claims due messages by writing its lease on them in one UPDATE whose
+ * condition is re-checked on the row it locks: two nodes racing for a message cannot both win, on PostgreSQL or on
+ * H2. Every later write by the worker names its lease, so a worker whose lease ran out changes nothing.
+ */
+@Repository
+class OutboxStore {
+
+    /** A claimed message, still sealed. */
+    record Claimed(long id, String kind, String recipient, String subject, String bodyText, String language, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String kind, String recipient, String subject, String bodyText, String language, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into outbox_message (kind, recipient, subject, body_text, language, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind, recipient, subject, bodyText, language, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Puts a lease on up to {@code limit} due messages no other worker holds, oldest due first, and returns them. */
+    List<Claimed> claim(String owner, OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+        int claimed = jdbc.sql("""
+                        update outbox_message set lease_owner = :owner, lease_until = :until
+                         where id in (select id from outbox_message
+                                       where status = 'pending' and next_attempt_at <= :now
+                                         and (lease_until is null or lease_until < :now)
+                                       order by next_attempt_at, id
+                                       fetch first :limit rows only)
+                           and status = 'pending' and (lease_until is null or lease_until < :now)""")
+                .param("owner", owner).param("until", leaseUntil).param("now", now).param("limit", limit)
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, kind, recipient, subject, body_text, language, attempts
+                          from outbox_message where lease_owner = ? and status = 'pending'
+                         order by next_attempt_at, id""")
+                .param(owner)
+                .query(Claimed.class)
+                .list();
+    }
+
+    /** Extends this worker's lease just before it sends; false if the lease is no longer its own. */
+    boolean renew(long id, String owner, OffsetDateTime leaseUntil) {
+        return jdbc.sql("update outbox_message set lease_until = ? where id = ? and lease_owner = ? and status = 'pending'")
+                .params(leaseUntil, id, owner)
+                .update() == 1;
+    }
+
+    void markSent(long id, String owner, OffsetDateTime now) {
+        jdbc.sql("""
+                        update outbox_message
+                           set status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = null, lease_until = null
+                         where id = ? and lease_owner = ?""")
+                .params(now, id, owner)
+                .update();
+    }
+
+    void retryLater(long id, String owner, OffsetDateTime nextAttempt, String error) {
+        jdbc.sql("""
+                        update outbox_message
+                           set attempts = attempts + 1, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null
+                         where id = ? and lease_owner = ?""")
+                .params(nextAttempt, error, id, owner)
+                .update();
+    }
+
+    void markFailed(long id, String owner, String error) {
+        jdbc.sql("""
+                        update outbox_message
+                           set status = 'failed', attempts = attempts + 1, last_error = ?, lease_owner = null, lease_until = null
+                         where id = ? and lease_owner = ?""")
+                .params(error, id, owner)
+                .update();
+    }
+
+    /** Gives back what this worker claimed but did not try, so the next poll (here or on another node) takes it. */
+    void release(String owner) {
+        jdbc.sql("update outbox_message set lease_owner = null, lease_until = null where lease_owner = ? and status = 'pending'")
+                .param(owner)
+                .update();
+    }
+
+    long count(String status) {
+        return jdbc.sql("select count(*) from outbox_message where status = ?").param(status).query(Long.class).single();
+    }
+}

@@ -1,0 +1,254 @@
+package org.iskra.privacy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Reads and creates the personal-data key file. It is plain text so an administrator can read it, back it up and,
+ * later, rotate keys by hand:
+ *
+ * <pre>
+ * # comment lines and blank lines are ignored
+ * {id} {type} {base64 of 32 random bytes}
+ * </pre>
+ *
+ * where {@code type} is {@code aes-current} (the AES-256-GCM key that encrypts new values, exactly one), {@code aes}
+ * (an older AES-256-GCM key, kept to decrypt what it encrypted) or {@code hmac} (the HMAC-SHA256 key for keyed
+ * hashes, exactly one). Ids are short and unique; a sealed value names the id of the key that sealed it.
+ */
+final class KeyFile {
+
+    static final String CURRENT_AES = "aes-current";
+    static final String AES = "aes";
+    static final String HMAC = "hmac";
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final int KEY_BYTES = 32;
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    /** The keys of one file. Its string form names key ids only, never key material. */
+    record Keys(String currentAesId, Map<String, SecretKey> aes, SecretKey hmac) {
+
+        Keys {
+            aes = Map.copyOf(aes);
+        }
+
+        @Override
+        public String toString() {
+            return "Keys[current=" + currentAesId + ", aes=" + aes.keySet() + "]";
+        }
+    }
+
+    private KeyFile() {
+    }
+
+    /** Loads an existing key file; a file that is unreadable or malformed stops Iskra with a message saying why. */
+    static Keys load(Path file) {
+        List<String> lines;
+        try {
+            lines = List.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString().split("\r?\n", -1));
+        } catch (CharacterCodingException e) {
+            throw malformed(file, "it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the personal-data key file " + file + " (" + e.getClass().getSimpleName()
+                    + "). Iskra does not start without its keys.", e);
+        }
+        return parse(file, lines);
+    }
+
+    static Keys parse(Path file, List<String> lines) {
+        String currentId = null;
+        int currentLine = 0;
+        Map<String, SecretKey> aes = new LinkedHashMap<>();
+        SecretKey hmac = null;
+        int hmacLine = 0;
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int number = i + 1;
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            // Never quote a key line back: it holds key material.
+            String[] fields = line.split("\\s+");
+            if (fields.length != 3) {
+                throw malformed(file, "line " + number + " is not \"{id} {type} {base64 key}\"");
+            }
+            String id = fields[0];
+            String type = fields[1];
+            if (!ID.matcher(id).matches()) {
+                throw malformed(file, "line " + number + ": a key id is 1 to 32 letters, digits, '-' or '_'");
+            }
+            Integer earlier = seen.putIfAbsent(id, number);
+            if (earlier != null) {
+                throw malformed(file, "key id " + id + " is on line " + earlier + " and again on line " + number);
+            }
+            byte[] material;
+            try {
+                material = Base64.getDecoder().decode(fields[2]);
+            } catch (IllegalArgumentException e) {
+                throw malformed(file, "line " + number + ": the key is not base64");
+            }
+            if (material.length != KEY_BYTES) {
+                throw malformed(file, "line " + number + ": the key is " + material.length + " bytes long, not " + KEY_BYTES);
+            }
+            switch (type) {
+                case CURRENT_AES -> {
+                    if (currentId != null) {
+                        throw malformed(file, "lines " + currentLine + " and " + number + " are both " + CURRENT_AES
+                                + "; exactly one key encrypts new values");
+                    }
+                    currentId = id;
+                    currentLine = number;
+                    aes.put(id, new SecretKeySpec(material, "AES"));
+                }
+                case AES -> aes.put(id, new SecretKeySpec(material, "AES"));
+                case HMAC -> {
+                    if (hmac != null) {
+                        throw malformed(file, "lines " + hmacLine + " and " + number + " are both " + HMAC + " keys");
+                    }
+                    hmac = new SecretKeySpec(material, "HmacSHA256");
+                    hmacLine = number;
+                }
+                default -> throw malformed(file, "line " + number + ": the key type is not one of "
+                        + CURRENT_AES + ", " + AES + ", " + HMAC);
+            }
+        }
+        if (currentId == null) {
+            throw malformed(file, "it has no " + CURRENT_AES + " key");
+        }
+        if (hmac == null) {
+            throw malformed(file, "it has no " + HMAC + " key");
+        }
+        return new Keys(currentId, aes, hmac);
+    }
+
+    /**
+     * Writes a new key file with fresh keys, readable by its owner only where the file system has POSIX
+     * permissions. The file appears complete or not at all, and an existing file is never replaced: if another
+     * process created one meanwhile, that one stays.
+     */
+    static void create(Path file, SecureRandom random) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            createFolder(folder);
+            temp = createOwnerOnlyFile(folder);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(newFileText(random).getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            publish(temp, file);
+            syncFolder(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the personal-data key file " + file, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a stray temporary file holds keys nobody uses; the next start does not look at it
+                }
+            }
+        }
+    }
+
+    static String newFileText(SecureRandom random) {
+        return """
+                # Iskra personal-data keys. SECRET: with this file and a copy of the database anyone can read the
+                # applicants' personal data. Back it up apart from the database: without it every encrypted field
+                # (names, emails, phone numbers, messages, queued mail) is lost for good.
+                #
+                # One key per line: {id} {type} {base64 of 32 bytes}. Types: aes-current encrypts new values (exactly
+                # one); aes is an older key kept to decrypt what it encrypted; hmac makes keyed hashes (exactly one).
+                %s %s %s
+                %s %s %s
+                """.formatted(newId(random), CURRENT_AES, newKey(random), newId(random), HMAC, newKey(random));
+    }
+
+    private static String newId(SecureRandom random) {
+        byte[] id = new byte[4];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private static String newKey(SecureRandom random) {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void createFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static Path createOwnerOnlyFile(Path folder) throws IOException {
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
+        try {
+            return Files.createTempFile(folder, ".personal-data-", ".tmp", ownerOnly);
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(folder, ".personal-data-", ".tmp");
+        }
+    }
+
+    private static void publish(Path temp, Path file) throws IOException {
+        try {
+            // a hard link fails if the name exists, so two nodes starting together cannot overwrite each other's keys
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException e) {
+            // another process was first; its keys are the ones to use
+        } catch (UnsupportedOperationException | IOException e) {
+            if (!Files.exists(file)) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can sync a directory; the file itself is already on disk
+        }
+    }
+
+    private static IllegalStateException malformed(Path file, String problem) {
+        return new IllegalStateException("The personal-data key file " + file + " is malformed: " + problem
+                + ". Iskra does not start without its keys and never replaces an existing key file: correct it or"
+                + " restore it from your backup.");
+    }
+}

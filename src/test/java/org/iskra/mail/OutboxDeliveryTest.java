@@ -1,0 +1,375 @@
+package org.iskra.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox against a real mail server (GreenMail) that the tests stop and start, on the database under test. */
+@IskraIntegrationTest
+@TestPropertySource(properties = {
+        "iskra.demo=false",
+        "iskra.mail.poll-interval=200ms",
+        "iskra.mail.retry-delay=3s",
+        "iskra.mail.from=Искра <no-reply@iskra.example>"})
+class OutboxDeliveryTest {
+
+    private static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OutboxStore store;
+
+    @Autowired
+    PersonalDataCipher cipher;
+
+    @Autowired
+    JavaMailSender mailSender;
+
+    @Autowired
+    OutboxProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private GreenMail mailServer;
+
+    @BeforeEach
+    void startMailServer() {
+        mailServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailServer.start();
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        mailServer.stop();
+    }
+
+    private long enqueue(MailMother mail) {
+        return transaction.execute(status -> outbox.enqueue(mail.build()));
+    }
+
+    @Test
+    void aQueuedMessageIsDeliveredInUtf8FromTheConfiguredAddress() throws Exception {
+        MailMother mail = MailMother.mail();
+        long id = enqueue(mail);
+
+        MimeMessage received = awaitOne(mail.recipient());
+
+        assertThat(received.getSubject()).isEqualTo("Подтвердите адрес — Искра");
+        assertThat(((String) received.getContent()).replace("\r\n", "\n")).isEqualTo(
+                "Здравствуйте, Анна!\n\nПодтвердите, пожалуйста, ваш адрес: https://iskra.example/ru/join/confirm/x\n");
+        assertThat(received.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
+        InternetAddress from = (InternetAddress) received.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo("no-reply@iskra.example");
+        assertThat(from.getPersonal()).isEqualTo("Искра");
+        assertThat(received.getHeader("Content-Language")).containsExactly("ru");
+        assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        await("marked sent", () -> "sent".equals(row(id).get("status")));
+        Map<String, Object> row = row(id);
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat(row.get("sent_at")).isNotNull();
+        assertThat(row.get("lease_owner")).isNull();
+    }
+
+    @Test
+    void theDatabaseHoldsNoPlaintextRecipientSubjectOrBody() throws Exception {
+        String recipient = "olga.kravchenko.7731@example.org";
+        String subject = "Ласкаво просимо, Ольго";
+        String body = "Ольга Кравченко, Харків, +380 44 123 45 67";
+        long id = enqueue(MailMother.mail().to(recipient).subject(subject).body(body).language("uk"));
+
+        Map<String, Object> stored = jdbc.sql("select recipient, subject, body_text, language, kind from outbox_message where id = ?")
+                .param(id).query().singleRow();
+        for (String column : List.of("recipient", "subject", "body_text")) {
+            assertThat(stored.get(column).toString()).as(column).startsWith("v1.")
+                    .doesNotContain(recipient).doesNotContain("olga").doesNotContain("Ольг").doesNotContain("Харків")
+                    .doesNotContain("123 45 67");
+        }
+        assertThat(stored.get("language")).isEqualTo("uk");
+        if (!TestDatabase.onPostgres()) {
+            String dump = jdbc.sql("script").query((rs, n) -> rs.getString(1)).list().stream().collect(Collectors.joining("\n"));
+            assertThat(dump).contains("outbox_message").doesNotContain("olga.kravchenko").doesNotContain("Ольг").doesNotContain("Харків");
+        }
+        awaitOne(recipient);
+    }
+
+    @Test
+    void aMailServerOutageDelaysAMessageAndItIsDeliveredOnceWhenTheServerIsBack() throws Exception {
+        mailServer.stop();
+        double failuresBefore = failures();
+        MailMother mail = MailMother.mail();
+        long id = enqueue(mail);
+
+        await("a failed attempt", () -> ((Number) row(id).get("attempts")).intValue() >= 1 && row(id).get("lease_owner") == null);
+        Map<String, Object> afterFailure = row(id);
+        assertThat(afterFailure.get("status")).isEqualTo("pending");
+        assertThat((OffsetDateTime) afterFailure.get("next_attempt_at")).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
+        assertThat((String) afterFailure.get("last_error")).contains("ConnectException").doesNotContain(mail.recipient());
+        assertThat(failures()).isGreaterThan(failuresBefore);
+
+        startMailServer();
+
+        awaitOne(mail.recipient());
+        await("marked sent", () -> "sent".equals(row(id).get("status")));
+        Thread.sleep(1500);
+        assertThat(messagesTo(mail.recipient())).as("delivered exactly once").hasSize(1);
+        assertThat(((Number) row(id).get("attempts")).intValue()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aMessageOnItsLastAttemptIsMarkedFailedAndNotRetried() throws Exception {
+        mailServer.stop();
+        MailMother mail = MailMother.mail();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long id = store.insert("join.confirmation", cipher.seal(mail.recipient(), Outbox.RECIPIENT),
+                cipher.seal("Subject", Outbox.SUBJECT), cipher.seal("Body", Outbox.BODY), "en", now);
+        jdbc.sql("update outbox_message set attempts = ? where id = ?").params(properties.maxAttempts() - 1, id).update();
+
+        await("given up", () -> "failed".equals(row(id).get("status")));
+        startMailServer();
+        Thread.sleep(1500);
+
+        assertThat(row(id).get("attempts")).isEqualTo(properties.maxAttempts());
+        assertThat(messagesTo(mail.recipient())).isEmpty();
+    }
+
+    @Test
+    void aMessageThatCannotBeOpenedIsMarkedFailedAtOnce() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long id = store.insert("join.confirmation", "v1.deadbeef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                cipher.seal("Subject", Outbox.SUBJECT), cipher.seal("Body", Outbox.BODY), "en", now);
+
+        await("given up", () -> "failed".equals(row(id).get("status")));
+
+        assertThat(row(id).get("attempts")).isEqualTo(1);
+        assertThat((String) row(id).get("last_error")).startsWith("cannot be opened: the value was sealed with key deadbeef");
+    }
+
+    @Test
+    void severalWorkersOnOneDatabaseNeverSendAMessageTwice() throws Exception {
+        int count = 60;
+        List<String> recipients = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < count; i++) {
+                MailMother mail = MailMother.mail().subject("Письмо " + i);
+                recipients.add(mail.recipient());
+                outbox.enqueue(mail.build());
+            }
+        });
+        // two more workers, as on two more nodes, racing the application's own in small batches
+        OutboxProperties smallBatches = new OutboxProperties(properties.from(), properties.pollInterval(), 3,
+                properties.maxAttempts(), properties.retryDelay(), properties.maxRetryDelay(), properties.lease());
+        List<OutboxSender> workers = List.of(new OutboxSender(store, cipher, mailSender, smallBatches, meters),
+                new OutboxSender(store, cipher, mailSender, smallBatches, meters));
+        ExecutorService threads = Executors.newFixedThreadPool(workers.size());
+        try {
+            List<Future<Integer>> sentByWorker = new ArrayList<>();
+            for (OutboxSender worker : workers) {
+                sentByWorker.add(threads.submit(() -> {
+                    int sent = 0;
+                    Instant deadline = Instant.now().plusSeconds(30);
+                    while (Instant.now().isBefore(deadline) && pendingAmong(recipients) > 0) {
+                        sent += worker.sendDue();
+                    }
+                    return sent;
+                }));
+            }
+            for (Future<Integer> sent : sentByWorker) {
+                sent.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        await("all delivered", () -> recipients.stream().allMatch(r -> !messagesTo(r).isEmpty()));
+        Thread.sleep(1500);
+        for (String recipient : recipients) {
+            assertThat(messagesTo(recipient)).as(recipient).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentClaimsNeverShareAMessage() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Set<Long> inserted = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 200; i++) {
+            inserted.add(store.insert("test.claim", cipher.seal("claim-" + i + "@example.org", Outbox.RECIPIENT),
+                    cipher.seal("Subject", Outbox.SUBJECT), cipher.seal("Body", Outbox.BODY), "en", now));
+        }
+        Map<Long, String> claimedBy = new ConcurrentHashMap<>();
+        List<String> doubleClaims = new CopyOnWriteArrayList<>();
+        List<String> owners = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> claimers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                claimers.add(threads.submit(() -> {
+                    List<OutboxStore.Claimed> claimed;
+                    do {
+                        String owner = UUID.randomUUID().toString();
+                        owners.add(owner);
+                        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+                        claimed = store.claim(owner, at, at.plusMinutes(5), 5);
+                        for (OutboxStore.Claimed message : claimed) {
+                            String earlier = claimedBy.putIfAbsent(message.id(), owner);
+                            if (earlier != null) {
+                                doubleClaims.add(message.id() + " by " + earlier + " and " + owner);
+                            }
+                        }
+                    } while (!claimed.isEmpty());
+                }));
+            }
+            for (Future<?> claimer : claimers) {
+                claimer.get();
+            }
+        } finally {
+            threads.shutdownNow();
+            owners.forEach(store::release);
+        }
+
+        assertThat(doubleClaims).isEmpty();
+        assertThat(claimedBy.keySet()).as("claimed by these claimers or the application's worker").isSubsetOf(inserted);
+        assertThat(claimedBy).isNotEmpty();
+        // released, they go out; wait, so that later tests do not queue behind them
+        await("all sent", () -> jdbc.sql("select count(*) from outbox_message where kind = 'test.claim' and status <> 'sent'")
+                .query(Long.class).single() == 0);
+    }
+
+    @Test
+    void theOutboxOnlyJoinsATransactionSoAMessageIsQueuedExactlyWhenItsCauseIsCommitted() {
+        long before = jdbc.sql("select count(*) from outbox_message").query(Long.class).single();
+
+        assertThatThrownBy(() -> outbox.enqueue(MailMother.mail().build())).isInstanceOf(IllegalTransactionStateException.class);
+        Long rolledBack = transaction.execute(status -> {
+            long id = outbox.enqueue(MailMother.mail().build());
+            status.setRollbackOnly();
+            return id;
+        });
+
+        assertThat(jdbc.sql("select count(*) from outbox_message where id = ?").param(rolledBack).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_message").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private double failures() {
+        return meters.find("iskra.mail.send.failures").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private long pendingAmong(List<String> recipients) {
+        return recipients.size() - recipients.stream().filter(r -> !messagesTo(r).isEmpty()).count();
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.sql("""
+                        select status, attempts, next_attempt_at, last_error, sent_at, lease_owner, lease_until
+                          from outbox_message where id = ?""")
+                .param(id)
+                .query((rs, n) -> {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    row.put("status", rs.getString("status"));
+                    row.put("attempts", rs.getInt("attempts"));
+                    row.put("next_attempt_at", rs.getObject("next_attempt_at", OffsetDateTime.class));
+                    row.put("last_error", rs.getString("last_error"));
+                    row.put("sent_at", rs.getObject("sent_at", OffsetDateTime.class));
+                    row.put("lease_owner", rs.getString("lease_owner"));
+                    return row;
+                })
+                .single();
+    }
+
+    private List<MimeMessage> messagesTo(String recipient) {
+        return Arrays.stream(mailServer.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(address -> ((InternetAddress) address).getAddress().equals(recipient));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private MimeMessage awaitOne(String recipient) {
+        await("a message to " + recipient, () -> !messagesTo(recipient).isEmpty());
+        List<MimeMessage> received = messagesTo(recipient);
+        assertThat(received).hasSize(1);
+        return received.get(0);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
