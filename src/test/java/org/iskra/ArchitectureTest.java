@@ -31,7 +31,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.iskra.site..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
                         "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..",
-                        "org.iskra.translation..", "org.iskra.privacy..", "org.iskra.mail..", "org.iskra.search..")
+                        "org.iskra.translation..", "org.iskra.privacy..", "org.iskra.mail..", "org.iskra.search..",
+                        "org.iskra.join..", "org.iskra.organizing..")
                 .check(ISKRA);
     }
 
@@ -40,6 +41,21 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.iskra.privacy..", "org.iskra.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
                         "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.feeds..", "org.iskra.translation..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void joiningDependsOnNoPublishingFeatureAndNothingDependsOnTheJoinForm() {
+        noClasses().that().resideInAnyPackage("org.iskra.join..", "org.iskra.organizing..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
+                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.feeds..", "org.iskra.translation..")
+                .check(ISKRA);
+        noClasses().that().resideOutsideOfPackage("org.iskra.join..")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.join..")
+                .check(ISKRA);
+        // join reaches sections through the organizing facade only, and staff accounts not at all
+        noClasses().that().resideInAPackage("org.iskra.join..")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.accounts..")
                 .check(ISKRA);
     }
 

@@ -38,6 +38,11 @@ public class StaffAccounts {
         return store.find(email);
     }
 
+    /** The addresses of enabled staff users holding this role with this scope, e.g. a section's organizers. */
+    public List<String> emailsWithRole(Role role, String scope) {
+        return store.emailsWithRole(role, scope);
+    }
+
     boolean anyUser() {
         return store.anyUser();
     }

@@ -57,6 +57,14 @@ class StaffStore {
                 .map(row -> new StaffUser(row.id(), row.email(), row.displayName(), row.enabled(), roles(row.id())));
     }
 
+    List<String> emailsWithRole(Role role, String scope) {
+        return jdbc.sql("""
+                        select u.email from staff_user u join staff_role r on r.user_id = u.id
+                         where u.enabled and r.role = ? and r.scope = ? order by u.email""")
+                .params(role.name(), scope == null ? "" : scope)
+                .query(String.class).list();
+    }
+
     List<StaffRole> roles(long userId) {
         return jdbc.sql("select role, scope from staff_role where user_id = ? order by role, scope")
                 .param(userId)
