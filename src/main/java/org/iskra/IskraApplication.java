@@ -1,6 +1,7 @@
 package org.iskra;
 
 import org.iskra.importing.ImportCommand;
+import org.iskra.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ public class IskraApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("reindex")) {
+            System.exit(ReindexCommand.run(args));
         }
         SpringApplication.run(IskraApplication.class, args);
     }

@@ -85,9 +85,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheImportingFeatureStartsCommands() {
+    void onlyTheRootPackageStartsCommands() {
         noClasses().that().resideOutsideOfPackages("org.iskra.importing..", "org.iskra")
                 .should().dependOnClassesThat().resideInAPackage("org.iskra.importing..")
+                .check(ISKRA);
+        noClasses().that().resideOutsideOfPackages("org.iskra.search..", "org.iskra")
+                .should().dependOnClassesThat().belongToAnyOf(org.iskra.search.ReindexCommand.class)
                 .check(ISKRA);
     }
 }

@@ -167,6 +167,14 @@ public class ArticleCatalog {
         return jdbc.sql("select exists (select 1 from article)").query(Boolean.class).single();
     }
 
+    /**
+     * The id of the newest entry in the article change log, 0 if none: an index that notes the id it reflects can
+     * tell on start whether it missed changes.
+     */
+    public long latestChangeId() {
+        return jdbc.sql("select coalesce(max(id), 0) from article_change").query(Long.class).single();
+    }
+
     /** Languages with at least one published article, for the language menu. */
     public List<String> publishedLanguages() {
         return jdbc.sql("select distinct t.language from translation t where t.status = 'published' order by t.language")

@@ -30,7 +30,11 @@ class JoinFormBrowserIT {
             browser.driver().findElement(By.id("join-email")).sendKeys("anna@example.org");
             // the browser's own checks would stop a form with empty required fields before it reaches us
             browser.script("document.querySelector('form.join').noValidate = true");
+            // a person takes longer than the form's minimum fill time; a faster post is refused as a bot's
+            Thread.sleep(3_500);
             browser.driver().findElement(By.cssSelector("form.join button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("join-city-error")));
 
             assertThat(browser.driver().findElement(By.id("join-city-error")).getText()).contains("city or town");
             assertThat(browser.driver().findElement(By.id("join-name")).getAttribute("value")).isEqualTo("Anna");
