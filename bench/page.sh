@@ -51,7 +51,9 @@ curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null || { echo "Is
 path=${1:-}
 if [ -z "$path" ]; then
   for candidate in $(curl -s "http://127.0.0.1:$ISKRA_PORT/en/" | grep -o 'href="/en/articles/[^"]*"' | sed 's/href="//; s/"$//'); do
-    if curl -s "http://127.0.0.1:$ISKRA_PORT$candidate" | grep -q 'class="translation-note">[^<]*<a href="/ru/'; then
+    # read the whole page first: with pipefail, grep -q closing the pipe early would fail curl with SIGPIPE
+    page=$(curl -s "http://127.0.0.1:$ISKRA_PORT$candidate")
+    if grep -q 'class="translation-note">[^<]*<a href="/ru/' <<<"$page"; then
       path=$candidate; break
     fi
   done
@@ -66,7 +68,8 @@ css_path=$(grep -o 'href="/assets/[^"]*"' "$work/www/article.html" | head -1 | s
 css_bytes=$(curl -s "http://127.0.0.1:$ISKRA_PORT$css_path" | wc -c)
 html_bytes=$(wc -c <"$work/www/article.html")
 html_gz_bytes=$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ISKRA_PORT$path" | wc -c)
-scripts=$(grep -c '<script' "$work/www/article.html" || true)
+# scripts that run (structured data in application/ld+json is not executed)
+scripts=$(grep -o '<script[^>]*>' "$work/www/article.html" | grep -vc 'application/ld+json' || true)
 
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 2;

@@ -8,11 +8,14 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class PageCacheConfiguration {
 
-    /** Runs before Spring Security: a kept page replays the security headers it was first served with. */
+    /**
+     * Runs before Spring Session and Spring Security: a hit costs no session lookup, and a kept page replays the
+     * security headers it was first served with (public pages never carry a session).
+     */
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
     }
