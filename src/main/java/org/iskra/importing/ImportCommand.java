@@ -3,15 +3,11 @@ package org.iskra.importing;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.h2.api.ErrorCode;
 import org.iskra.IskraApplication;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,7 +21,7 @@ public final class ImportCommand {
     static final int USAGE = 2;
 
     static final String USAGE_TEXT = "usage: java -jar iskra.jar import FOLDER [--iskra.data=DIR] [--spring.datasource.url=…]";
-    static final String DATABASE_IN_USE = "database in use by a running Iskra; stop it or use PostgreSQL";
+    static final String DATABASE_IN_USE = CommandLine.DATABASE_IN_USE;
 
     private ImportCommand() {
     }
@@ -61,13 +57,10 @@ public final class ImportCommand {
 
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(IskraApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .run(springArguments(settings));
+            // the demo content must never be loaded into a database someone is importing into
+            context = CommandLine.start(IskraApplication.class, settings, List.of("--iskra.demo=false"), List.of());
         } catch (RuntimeException e) {
-            err.println(databaseInUse(e) ? DATABASE_IN_USE : "Iskra could not start: " + rootCause(e));
+            err.println(CommandLine.databaseInUse(e) ? DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e));
             return FAILED;
         }
         try (context) {
@@ -76,58 +69,8 @@ public final class ImportCommand {
             return summary.succeeded() ? OK : FAILED;
         } catch (RuntimeException e) {
             // bad files never get here; this is the database or the disk failing under the whole import
-            err.println("The import stopped: " + rootCause(e));
+            err.println("The import stopped: " + CommandLine.rootCause(e));
             return FAILED;
         }
-    }
-
-    /**
-     * Command-line arguments outrank application.properties, which is why the command's own settings travel this
-     * way: the demo content must never be loaded into a database someone is importing into, and the summary, not
-     * the log, is what the person at the terminal reads.
-     */
-    private static String[] springArguments(List<String> settings) {
-        List<String> arguments = new ArrayList<>();
-        for (String setting : settings) {
-            if (!setting.startsWith("--iskra.demo=")) {
-                arguments.add(setting);
-            }
-        }
-        arguments.add("--iskra.demo=false");
-        addUnlessGiven(arguments, settings, "--logging.level.root=WARN");
-        // a failed start is explained in one line below; Spring's own report would bury it in a stack trace
-        addUnlessGiven(arguments, settings, "--logging.level.org.springframework.boot.SpringApplication=OFF");
-        addUnlessGiven(arguments, settings, "--logging.level.org.springframework.boot.diagnostics=OFF");
-        addUnlessGiven(arguments, settings, "--logging.level.com.zaxxer.hikari=OFF");
-        addUnlessGiven(arguments, settings, "--logging.level.org.springframework.context=ERROR");
-        return arguments.toArray(String[]::new);
-    }
-
-    private static void addUnlessGiven(List<String> arguments, List<String> given, String setting) {
-        String name = setting.substring(0, setting.indexOf('=') + 1);
-        if (given.stream().noneMatch(g -> g.startsWith(name))) {
-            arguments.add(setting);
-        }
-    }
-
-    /** H2 allows one process per database file: a running server holds the lock until it stops. */
-    private static boolean databaseInUse(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 }

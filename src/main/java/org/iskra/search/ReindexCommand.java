@@ -1,16 +1,12 @@
 package org.iskra.search;
 
 import java.io.PrintStream;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.store.LockObtainFailedException;
-import org.h2.api.ErrorCode;
 import org.iskra.IskraApplication;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,7 +21,7 @@ public final class ReindexCommand {
 
     static final String USAGE_TEXT = "usage: java -jar iskra.jar reindex [--iskra.data=DIR] [--spring.datasource.url=…]";
     static final String INDEX_IN_USE = "search index in use by a running Iskra; stop it first (a node rebuilds a stale index itself when it starts)";
-    static final String DATABASE_IN_USE = "database in use by a running Iskra; stop it or use PostgreSQL";
+    static final String DATABASE_IN_USE = CommandLine.DATABASE_IN_USE;
 
     private ReindexCommand() {
     }
@@ -49,11 +45,9 @@ public final class ReindexCommand {
         }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(IskraApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .run(springArguments(settings));
+            context = CommandLine.start(IskraApplication.class, withoutSearchSettings(settings),
+                    List.of("--iskra.demo=false", "--" + SearchEnabled.PROPERTY + "=true", "--iskra.search.check-on-start=false"),
+                    List.of("--logging.level.org.iskra.search=INFO"));
         } catch (RuntimeException e) {
             err.println(explain(e));
             return FAILED;
@@ -69,7 +63,7 @@ public final class ReindexCommand {
             err.println("The rebuild was interrupted");
             return FAILED;
         } catch (Exception e) {
-            err.println("The rebuild stopped: " + rootCause(e));
+            err.println("The rebuild stopped: " + CommandLine.rootCause(e));
             return FAILED;
         }
     }
@@ -79,30 +73,8 @@ public final class ReindexCommand {
      * index (commands leave it alone otherwise), does not start the background check a starting node makes (it
      * rebuilds anyway), and shows its progress.
      */
-    private static String[] springArguments(List<String> settings) {
-        List<String> arguments = new ArrayList<>();
-        for (String setting : settings) {
-            if (!setting.startsWith("--iskra.demo=") && !setting.startsWith("--iskra.search.")) {
-                arguments.add(setting);
-            }
-        }
-        arguments.add("--iskra.demo=false");
-        arguments.add("--" + SearchEnabled.PROPERTY + "=true");
-        arguments.add("--iskra.search.check-on-start=false");
-        addUnlessGiven(arguments, settings, "--logging.level.root=WARN");
-        addUnlessGiven(arguments, settings, "--logging.level.org.iskra.search=INFO");
-        addUnlessGiven(arguments, settings, "--logging.level.org.springframework.boot.SpringApplication=OFF");
-        addUnlessGiven(arguments, settings, "--logging.level.org.springframework.boot.diagnostics=OFF");
-        addUnlessGiven(arguments, settings, "--logging.level.com.zaxxer.hikari=OFF");
-        addUnlessGiven(arguments, settings, "--logging.level.org.springframework.context=ERROR");
-        return arguments.toArray(String[]::new);
-    }
-
-    private static void addUnlessGiven(List<String> arguments, List<String> given, String setting) {
-        String name = setting.substring(0, setting.indexOf('=') + 1);
-        if (given.stream().noneMatch(g -> g.startsWith(name))) {
-            arguments.add(setting);
-        }
+    private static List<String> withoutSearchSettings(List<String> settings) {
+        return settings.stream().filter(s -> !s.startsWith("--iskra.search.")).toList();
     }
 
     private static String explain(Throwable e) {
@@ -110,18 +82,7 @@ public final class ReindexCommand {
             if (cause instanceof LockObtainFailedException) {
                 return INDEX_IN_USE;
             }
-            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return DATABASE_IN_USE;
-            }
         }
-        return "Iskra could not start: " + rootCause(e);
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
+        return CommandLine.databaseInUse(e) ? DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e);
     }
 }
