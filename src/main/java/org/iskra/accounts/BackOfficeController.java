@@ -7,8 +7,7 @@ import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -39,7 +38,7 @@ class BackOfficeController {
         boolean problem = notice != null && !notice.endsWith("logged-out");
         LoginPage page = new LoginPage(frames.backOfficeFrame(language, t.get("accounts.login.title")),
                 csrf.getParameterName(), csrf.getToken(), notice, problem);
-        return html(renderer.render("accounts/login.jte", page));
+        return renderer.privatePage(HttpStatus.OK, "accounts/login.jte", page, language);
     }
 
     @GetMapping({"/admin", "/admin/"})
@@ -53,13 +52,6 @@ class BackOfficeController {
         boolean translations = user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR);
         BackOfficeHome page = new BackOfficeHome(frames.backOfficeFrame(language, t.get("accounts.home.title")), user,
                 roleNames, csrf.getParameterName(), csrf.getToken(), translations);
-        return html(renderer.render("accounts/home.jte", page));
-    }
-
-    private static ResponseEntity<byte[]> html(byte[] body) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .body(body);
+        return renderer.privatePage(HttpStatus.OK, "accounts/home.jte", page, language);
     }
 }

@@ -1,7 +1,6 @@
 package org.iskra.join;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -42,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JoinController {
 
     private static final Logger log = LoggerFactory.getLogger(JoinController.class);
-    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     /** The largest form body read: every field at its maximum, each character percent-encoded, fits. */
     static final long MAX_BODY_BYTES = 100_000;
 
@@ -217,20 +214,12 @@ class JoinController {
         CountryOption suggested = suggestedCode == null ? null
                 : new CountryOption(suggestedCode, countries.name(suggestedCode, language));
         JoinFormPage page = new JoinFormPage(frame, path, form, errors, notice, countries.all(language), suggested);
-        return html(status, language, renderer.render("join/form.jte", page));
+        return renderer.privatePage(status, "join/form.jte", page, language);
     }
 
     private ResponseEntity<byte[]> note(Language language, String heading, String text) {
         JoinNotePage page = new JoinNotePage(frames.errorFrame(language, heading), heading, text);
-        return html(HttpStatus.OK, language, renderer.render("join/note.jte", page));
-    }
-
-    private static ResponseEntity<byte[]> html(HttpStatus status, Language language, byte[] body) {
-        return ResponseEntity.status(status)
-                .contentType(HTML)
-                .header("Content-Language", language.code())
-                .cacheControl(CacheControl.noStore())
-                .body(body);
+        return renderer.privatePage(HttpStatus.OK, "join/note.jte", page, language);
     }
 
     private static ResponseEntity<byte[]> thanksRedirect(Language language) {

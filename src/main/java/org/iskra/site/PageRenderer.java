@@ -47,10 +47,18 @@ public class PageRenderer {
     }
 
     public ResponseEntity<byte[]> errorPage(HttpStatus status, Object model, Language language) {
+        return privatePage(status, "site/error.jte", model, language);
+    }
+
+    /**
+     * A page no cache may keep: forms carrying tokens, the back office, errors. The page cache never sees it
+     * because it is not marked cacheable, and {@code no-store} keeps browsers and proxies from keeping it.
+     */
+    public ResponseEntity<byte[]> privatePage(HttpStatus status, String template, Object model, Language language) {
         return ResponseEntity.status(status)
                 .contentType(HTML)
                 .header("Content-Language", language.code())
                 .cacheControl(CacheControl.noStore())
-                .body(render("site/error.jte", model));
+                .body(render(template, model));
     }
 }

@@ -9,9 +9,7 @@ import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -53,10 +51,7 @@ class ChangesController {
         ChangesPage page = new ChangesPage(frames.backOfficeFrame(reader, t.get("translations.changes.title")), lang, slug,
                 originalChanges.originalLanguage(lang, slug).orElse(""), changes, csrf.getParameterName(), csrf.getToken(),
                 request.getParameter("marked") != null);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .body(renderer.render("translation/changes.jte", page));
+        return renderer.privatePage(HttpStatus.OK, "translation/changes.jte", page, reader);
     }
 
     @PostMapping("/admin/translations/{lang}/{slug}/up-to-date")

@@ -9,6 +9,7 @@ import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -38,10 +39,7 @@ class CoverageController {
         Coverage coverage = report.build(only(language), reader);
         CoveragePage page = new CoveragePage(frames.backOfficeFrame(reader, frames.messages(reader).get("translations.title")),
                 coverage, language == null ? "" : language);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .body(renderer.render("translation/coverage.jte", page));
+        return renderer.privatePage(HttpStatus.OK, "translation/coverage.jte", page, reader);
     }
 
     @GetMapping(value = "/admin/translations.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -3,8 +3,6 @@ package org.iskra.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,6 +33,7 @@ import org.iskra.organizing.Sections;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.Http;
+import org.iskra.testsupport.Await;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +55,7 @@ import org.springframework.test.context.TestPropertySource;
         "iskra.join.per-address=100000"})
 class JoinFormTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Await.freePort();
     private static final String ORGANIZER = "organizer.am@example.org";
     private static GreenMail mailServer;
 
@@ -455,7 +453,7 @@ class JoinFormTest {
 
     /** The one message to this recipient whose body contains {@code containing} (any, when null). */
     private static MimeMessage awaitOne(String recipient, String containing) {
-        await("a message to " + recipient, () -> !messagesTo(recipient, containing).isEmpty());
+        Await.until("a message to " + recipient, () -> !messagesTo(recipient, containing).isEmpty());
         List<MimeMessage> received = messagesTo(recipient, containing);
         assertThat(received).hasSize(1);
         return received.get(0);
@@ -473,26 +471,5 @@ class JoinFormTest {
         }).toList();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

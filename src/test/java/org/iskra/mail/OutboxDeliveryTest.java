@@ -3,10 +3,6 @@ package org.iskra.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -32,6 +27,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.testsupport.Await;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "iskra.mail.from=Искра <no-reply@iskra.example>"})
 class OutboxDeliveryTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Await.freePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -120,7 +116,7 @@ class OutboxDeliveryTest {
         assertThat(from.getPersonal()).isEqualTo("Искра");
         assertThat(received.getHeader("Content-Language")).containsExactly("ru");
         assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-        await("marked sent", () -> "sent".equals(row(id).get("status")));
+        Await.until("marked sent", () -> "sent".equals(row(id).get("status")));
         Map<String, Object> row = row(id);
         assertThat(row.get("attempts")).isEqualTo(1);
         assertThat(row.get("sent_at")).isNotNull();
@@ -156,7 +152,7 @@ class OutboxDeliveryTest {
         MailMother mail = MailMother.mail();
         long id = enqueue(mail);
 
-        await("a failed attempt", () -> ((Number) row(id).get("attempts")).intValue() >= 1 && row(id).get("lease_owner") == null);
+        Await.until("a failed attempt", () -> ((Number) row(id).get("attempts")).intValue() >= 1 && row(id).get("lease_owner") == null);
         Map<String, Object> afterFailure = row(id);
         assertThat(afterFailure.get("status")).isEqualTo("pending");
         assertThat((OffsetDateTime) afterFailure.get("next_attempt_at")).isAfter(OffsetDateTime.now(ZoneOffset.UTC));
@@ -166,7 +162,7 @@ class OutboxDeliveryTest {
         startMailServer();
 
         awaitOne(mail.recipient());
-        await("marked sent", () -> "sent".equals(row(id).get("status")));
+        Await.until("marked sent", () -> "sent".equals(row(id).get("status")));
         Thread.sleep(1500);
         assertThat(messagesTo(mail.recipient())).as("delivered exactly once").hasSize(1);
         assertThat(((Number) row(id).get("attempts")).intValue()).isGreaterThanOrEqualTo(2);
@@ -181,7 +177,7 @@ class OutboxDeliveryTest {
                 cipher.seal("Subject", Outbox.SUBJECT), cipher.seal("Body", Outbox.BODY), "en", now);
         jdbc.sql("update outbox_message set attempts = ? where id = ?").params(properties.maxAttempts() - 1, id).update();
 
-        await("given up", () -> "failed".equals(row(id).get("status")));
+        Await.until("given up", () -> "failed".equals(row(id).get("status")));
         startMailServer();
         Thread.sleep(1500);
 
@@ -195,7 +191,7 @@ class OutboxDeliveryTest {
         long id = store.insert("join.confirmation", "v1.deadbeef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                 cipher.seal("Subject", Outbox.SUBJECT), cipher.seal("Body", Outbox.BODY), "en", now);
 
-        await("given up", () -> "failed".equals(row(id).get("status")));
+        Await.until("given up", () -> "failed".equals(row(id).get("status")));
 
         assertThat(row(id).get("attempts")).isEqualTo(1);
         assertThat((String) row(id).get("last_error")).startsWith("cannot be opened: the value was sealed with key deadbeef");
@@ -237,7 +233,7 @@ class OutboxDeliveryTest {
             threads.shutdownNow();
         }
 
-        await("all delivered", () -> recipients.stream().allMatch(r -> !messagesTo(r).isEmpty()));
+        Await.until("all delivered", () -> recipients.stream().allMatch(r -> !messagesTo(r).isEmpty()));
         Thread.sleep(1500);
         for (String recipient : recipients) {
             assertThat(messagesTo(recipient)).as(recipient).hasSize(1);
@@ -287,7 +283,7 @@ class OutboxDeliveryTest {
         assertThat(claimedBy.keySet()).as("claimed by these claimers or the application's worker").isSubsetOf(inserted);
         assertThat(claimedBy).isNotEmpty();
         // released, they go out; wait, so that later tests do not queue behind them
-        await("all sent", () -> jdbc.sql("select count(*) from outbox_message where kind = 'test.claim' and status <> 'sent'")
+        Await.until("all sent", () -> jdbc.sql("select count(*) from outbox_message where kind = 'test.claim' and status <> 'sent'")
                 .query(Long.class).single() == 0);
     }
 
@@ -344,32 +340,11 @@ class OutboxDeliveryTest {
     }
 
     private MimeMessage awaitOne(String recipient) {
-        await("a message to " + recipient, () -> !messagesTo(recipient).isEmpty());
+        Await.until("a message to " + recipient, () -> !messagesTo(recipient).isEmpty());
         List<MimeMessage> received = messagesTo(recipient);
         assertThat(received).hasSize(1);
         return received.get(0);
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
