@@ -94,9 +94,12 @@ mkdir -p "$work/tmp"
 "$NGINX" -c "$work/nginx.conf"
 sleep 0.5
 
+# a reader's browser: Iskra counts reads from browsers (not from tools), so the load includes that work
+AGENT='User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
+
 load() { # url -> "req/s p99_ms"
   local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$1")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' -H "$AGENT" "$1")
   local rps p99
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' <<<"$out")
@@ -104,8 +107,8 @@ load() { # url -> "req/s p99_ms"
 }
 
 echo "warming up (5 s each)"
-wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$ISKRA_PORT$path" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' -H "$AGENT" "http://127.0.0.1:$ISKRA_PORT$path" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' -H "$AGENT" "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
 
 echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (gzip), Iskra then nginx"
 read -r iskra_rps iskra_p99 < <(load "http://127.0.0.1:$ISKRA_PORT$path")

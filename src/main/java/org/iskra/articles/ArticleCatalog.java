@@ -1,7 +1,9 @@
 package org.iskra.articles;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +24,17 @@ public class ArticleCatalog {
 
     private final JdbcClient jdbc;
     private final BodyRenderer bodyRenderer;
+    private final ArticleReads reads;
 
-    ArticleCatalog(JdbcClient jdbc, BodyRenderer bodyRenderer) {
+    ArticleCatalog(JdbcClient jdbc, BodyRenderer bodyRenderer, ArticleReads reads) {
         this.jdbc = jdbc;
         this.bodyRenderer = bodyRenderer;
+        this.reads = reads;
+    }
+
+    /** How often each article was read since {@code day} (inclusive, UTC), all its languages together. */
+    public Map<Long, Long> readsSince(LocalDate day) {
+        return reads.readsSince(day);
     }
 
     private record PageRow(long articleId, long translationId, String language, String slug, String title,

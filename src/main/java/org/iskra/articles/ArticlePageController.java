@@ -55,6 +55,7 @@ class ArticlePageController {
         PageFrame frame = metadata.describe(
                 frames.frame(language, article.title(), article.standfirst(), article.path(), versions, xDefault), article);
         ArticlePage page = new ArticlePage(frame, article, taxonomy.termsOf(article.articleId(), language.code()));
+        ArticleReads.markRead(request, article.articleId(), language.code());
         return renderer.publicPage(request, "articles/article.jte", page, language, article.updatedAt(),
                 Set.of(PageCache.articleTag(article.articleId())));
     }

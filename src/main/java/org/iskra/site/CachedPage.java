@@ -3,7 +3,8 @@ package org.iskra.site;
 import java.util.List;
 import java.util.Set;
 
-/** One kept response: its bytes plain and gzipped, the headers to replay, and what it depends on. */
+/** One kept response: its bytes plain and gzipped, the headers to replay, what it depends on, and
+ * what reading it counts as. */
 final class CachedPage {
 
     record Header(String name, String value) {
@@ -16,9 +17,11 @@ final class CachedPage {
     private final String etag;
     private final long lastModified;
     private final Set<String> tags;
+    private final String readSubject;
     volatile long lastUsed;
 
-    CachedPage(int status, List<Header> headers, byte[] body, byte[] gzipped, String etag, long lastModified, Set<String> tags) {
+    CachedPage(int status, List<Header> headers, byte[] body, byte[] gzipped, String etag, long lastModified, Set<String> tags,
+               String readSubject) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -26,6 +29,7 @@ final class CachedPage {
         this.etag = etag;
         this.lastModified = lastModified;
         this.tags = tags;
+        this.readSubject = readSubject;
     }
 
     int status() {
@@ -54,5 +58,10 @@ final class CachedPage {
 
     Set<String> tags() {
         return tags;
+    }
+
+    /** What serving this page is a read of, for {@link PageReads}; null if it is not counted. */
+    String readSubject() {
+        return readSubject;
     }
 }

@@ -13,8 +13,8 @@ class PageCacheConfiguration {
      * security headers it was first served with (public pages never carry a session).
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache) {
-        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageReads reads) {
+        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, reads));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

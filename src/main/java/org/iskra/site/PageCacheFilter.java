@@ -28,9 +28,11 @@ class PageCacheFilter extends OncePerRequestFilter {
             "transfer-encoding", "etag", "vary", "connection", "keep-alive");
 
     private final PageCache cache;
+    private final PageReads reads;
 
-    PageCacheFilter(PageCache cache) {
+    PageCacheFilter(PageCache cache, PageReads reads) {
         this.cache = cache;
+        this.reads = reads;
     }
 
     /** Media files stream from disk and the actuator is for machines: neither should be buffered here. */
@@ -55,6 +57,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             for (CachedPage.Header header : hit.headers()) {
                 response.addHeader(header.name(), header.value());
             }
+            // counted before the body goes out, so a read the reader has seen is always counted
+            reads.count(hit.readSubject(), request);
             serve(hit, request, response);
             return;
         }
@@ -62,8 +66,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         chain.doFilter(request, wrapper);
         @SuppressWarnings("unchecked")
         Set<String> tags = (Set<String>) request.getAttribute(PageCache.TAGS_ATTRIBUTE);
+        if (wrapper.getStatus() == 200 || wrapper.getStatus() == 304) {
+            reads.count(PageReads.subjectOf(request), request);
+        }
         if (tags != null && wrapper.getStatus() == 200 && !response.isCommitted()) {
-            CachedPage page = keep(wrapper, tags);
+            CachedPage page = keep(wrapper, tags, PageReads.subjectOf(request));
             cache.put(key, page);
             wrapper.resetBuffer();
             serve(page, request, response);
@@ -72,7 +79,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static CachedPage keep(ContentCachingResponseWrapper response, Set<String> tags) throws IOException {
+    private static CachedPage keep(ContentCachingResponseWrapper response, Set<String> tags, String readSubject)
+            throws IOException {
         byte[] body = response.getContentAsByteArray();
         List<CachedPage.Header> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
@@ -95,7 +103,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 // a page without a usable date is still revalidated by its ETag
             }
         }
-        return new CachedPage(200, List.copyOf(headers), body, gzip(body), "\"" + hash(body) + "\"", lastModified, tags);
+        return new CachedPage(200, List.copyOf(headers), body, gzip(body), "\"" + hash(body) + "\"", lastModified, tags, readSubject);
     }
 
     private static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -29,7 +29,7 @@ public record Coverage(int originals, List<LanguageCoverage> languages, List<Reg
 
     /** One translation to make or to bring up to date. {@code state} is "missing" or "outdated". */
     public record Task(long articleId, String language, String state, String originalLanguage, String originalTitle,
-                       String originalPath, OffsetDateTime publishedAt, String translationSlug) {
+                       String originalPath, OffsetDateTime publishedAt, long reads, String translationSlug) {
 
         /** Where a translator sees what changed in the original: only outdated translations have it. */
         public String changesPath() {

@@ -1,5 +1,7 @@
 package org.iskra.translation;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,13 +19,16 @@ import org.iskra.taxonomy.Term;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the coverage report from every published original. Work is ordered newest original first: there are no
- * reading figures yet, and a new analysis is what readers in other languages are waiting for.
+ * Builds the coverage report from every published original. Work is ordered by what readers most need: the
+ * originals most read in the last {@value #READS_DAYS} days first (in any language: what one language's readers
+ * read, others will want), then the newest, since a new analysis has had no time to be read yet and is what readers
+ * in other languages are waiting for.
  */
 @Service
 public class CoverageReport {
 
     private static final int MAX_TASKS = 200;
+    static final int READS_DAYS = 30;
 
     private final ArticleCatalog catalog;
     private final Taxonomy taxonomy;
@@ -52,6 +57,7 @@ public class CoverageReport {
             }
         }
         Map<Long, List<Term>> regions = taxonomy.regionsByArticle(readerLanguage.code());
+        Map<Long, Long> reads = catalog.readsSince(LocalDate.now(ZoneOffset.UTC).minusDays(READS_DAYS - 1));
 
         List<Coverage.LanguageCoverage> perLanguage = new ArrayList<>();
         Map<String, Map<String, int[]>> perRegion = new TreeMap<>();
@@ -74,7 +80,7 @@ public class CoverageReport {
                     tasks.add(new Coverage.Task(original.state.articleId(), target.code(), kind == 1 ? "outdated" : "missing",
                             original.state.originalLanguage(), original.state.originalTitle(),
                             "/" + original.state.originalLanguage() + "/articles/" + original.state.originalSlug(),
-                            original.state.publishedAt(), kind == 1 ? original.slugs.get(target.code()) : null));
+                            original.state.publishedAt(), reads.getOrDefault(original.state.articleId(), 0L), kind == 1 ? original.slugs.get(target.code()) : null));
                 }
             }
             perLanguage.add(new Coverage.LanguageCoverage(target.code(), target.nameIn(readerLanguage), counts(counts)));
@@ -82,7 +88,8 @@ public class CoverageReport {
         List<Coverage.RegionCoverage> byRegion = new ArrayList<>();
         perRegion.forEach((region, byLanguage) -> byLanguage.forEach((language, counts) ->
                 byRegion.add(new Coverage.RegionCoverage(region, regionNames.get(region), language, counts(counts)))));
-        tasks.sort(Comparator.comparing(Coverage.Task::publishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+        tasks.sort(Comparator.comparingLong(Coverage.Task::reads).reversed()
+                .thenComparing(Coverage.Task::publishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Coverage.Task::language));
         return new Coverage(originals.size(), perLanguage, byRegion, List.copyOf(tasks.subList(0, Math.min(MAX_TASKS, tasks.size()))));
     }
