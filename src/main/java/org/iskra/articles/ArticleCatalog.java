@@ -74,6 +74,31 @@ public class ArticleCatalog {
                 .toList();
     }
 
+    private record TextRow(long articleId, String language, String slug, String title, String standfirst, String body,
+                           OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
+    }
+
+    /**
+     * The published translations of the articles with ids from {@code from} to {@code to} (inclusive) as plain text,
+     * in one query: the search index reads the whole archive this way, a run of articles at a time.
+     */
+    public List<PublishedText> publishedTexts(long from, long to) {
+        return jdbc.sql("""
+                        select a.id as article_id, t.language, t.slug, r.title, r.standfirst, r.body, t.published_at, t.updated_at
+                        """ + PUBLISHED + " and a.id between ? and ? order by a.id, t.language")
+                .params(from, to)
+                .query(TextRow.class).list().stream()
+                .map(row -> new PublishedText(row.articleId(), row.language(), row.slug(), row.title(), row.standfirst(),
+                        bodyRenderer.plainText(row.body()), row.publishedAt(), row.updatedAt()))
+                .toList();
+    }
+
+    /** The ids of every article with a published translation, in order. */
+    public List<Long> publishedArticleIds() {
+        return jdbc.sql("select distinct t.article_id from translation t where t.status = 'published' order by t.article_id")
+                .query(Long.class).list();
+    }
+
     /** The newest published articles of a listing with their full text, for feeds. */
     public List<PublishedArticle> latestInFull(ArticleListing listing, String language, int limit) {
         return jdbc.sql(PAGE_COLUMNS + PUBLISHED + " and t.language = :language" + listing.kind().filter + " "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -13,6 +14,14 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
@@ -89,6 +98,93 @@ class BodyRenderer {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The words a reader sees in a body, for the search index: text, code, link texts, and the captions and credits
+     * of figures; no markup, no raw HTML, no image addresses. Far cheaper than rendering the page and stripping it,
+     * which matters when a whole archive is re-indexed.
+     */
+    String plainText(String markdown) {
+        String placeholder = "ISKRAFIGURE" + UUID.randomUUID().toString().replace("-", "") + "N";
+        List<FigureSpec> figures = new ArrayList<>();
+        String prepared = FigureShortcodes.extract(markdown == null ? "" : markdown, placeholder, figures);
+        StringBuilder text = new StringBuilder(prepared.length());
+        parser.parse(prepared).accept(new PlainText(text));
+        Matcher m = Pattern.compile(placeholder + "(\\d+)").matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            FigureSpec figure = figures.get(Integer.parseInt(m.group(1)));
+            String words = (Objects.toString(figure.caption(), "") + " " + Objects.toString(figure.credit(), "")).strip();
+            m.appendReplacement(out, Matcher.quoteReplacement(words));
+        }
+        m.appendTail(out);
+        return out.toString().strip();
+    }
+
+    /** Collects the text of a Markdown document, a space between inline breaks and a line break after each block. */
+    private static final class PlainText extends AbstractVisitor {
+        private final StringBuilder text;
+
+        PlainText(StringBuilder text) {
+            this.text = text;
+        }
+
+        @Override
+        public void visit(Text node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(Code node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(FencedCodeBlock node) {
+            text.append(node.getLiteral()).append('\n');
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock node) {
+            text.append(node.getLiteral()).append('\n');
+        }
+
+        @Override
+        public void visit(SoftLineBreak node) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(HardLineBreak node) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(HtmlBlock node) {
+            // the page sanitizes raw HTML away or down to its text; the index leaves it out
+        }
+
+        @Override
+        public void visit(HtmlInline node) {
+        }
+
+        @Override
+        public void visit(Image node) {
+            // as on the page: a figure shows its caption, an image in running text its alt text
+            if (node.getTitle() != null && !node.getTitle().isBlank()) {
+                text.append(node.getTitle()).append(' ');
+            }
+            visitChildren(node);
+        }
+
+        @Override
+        protected void visitChildren(Node parent) {
+            super.visitChildren(parent);
+            if (parent instanceof Block && !(parent instanceof org.commonmark.node.Document)) {
+                text.append('\n');
+            }
+        }
     }
 
     private static String figureHtml(FigureSpec figure, MediaImage image, boolean first) {

@@ -47,7 +47,7 @@ public final class ReindexCommand {
         try {
             context = CommandLine.start(IskraApplication.class, withoutSearchSettings(settings),
                     List.of("--iskra.demo=false", "--" + SearchEnabled.PROPERTY + "=true", "--iskra.search.check-on-start=false"),
-                    List.of("--logging.level.org.iskra.search=INFO"));
+                    List.of("--logging.level.org.iskra.search=INFO", "--iskra.search.ram-buffer-mb=64"));
         } catch (RuntimeException e) {
             err.println(explain(e));
             return FAILED;

@@ -3,6 +3,7 @@ package org.iskra.search;
 import java.io.IOException;
 
 import org.iskra.site.IskraProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,9 @@ class SearchConfiguration {
 
     /** Each node keeps its own index in its data folder; the change log keeps them all current. */
     @Bean(destroyMethod = "close")
-    SearchIndex searchIndex(IskraProperties properties) throws IOException {
-        return SearchIndex.open(properties.data().resolve(FOLDER));
+    SearchIndex searchIndex(IskraProperties properties, @Value("${iskra.search.ram-buffer-mb:16}") double ramBufferMb)
+            throws IOException {
+        // a small buffer suits a node (one article at a time); the reindex command, alone on the machine, asks for more
+        return SearchIndex.open(properties.data().resolve(FOLDER), ramBufferMb);
     }
 }

@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.iskra.articles.ArticleCatalog;
 import org.iskra.articles.ArticleChanged;
-import org.iskra.articles.PublishedArticle;
+import org.iskra.articles.PublishedText;
 import org.iskra.articles.TranslationStamp;
 import org.iskra.site.IskraProperties;
 import org.iskra.taxonomy.ArticleTerms;
 import org.iskra.taxonomy.Taxonomy;
-import org.jsoup.Jsoup;
+import org.iskra.taxonomy.TermsOfArticles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,6 +50,7 @@ class SearchIndexer implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     static final int PROGRESS_EVERY = 10_000;
+    private static final int ARTICLES_PER_READ = 200;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final SearchIndex index;
@@ -101,7 +102,8 @@ class SearchIndexer implements SmartInitializingSingleton, DisposableBean {
 
     /** Rebuilds the whole index from the database now, on the indexing thread, and waits for it. */
     Rebuilt rebuildNow() throws InterruptedException, ExecutionException {
-        return worker.submit(this::rebuild).get();
+        // nobody searches this index while the command runs (it refuses an index a node has open): start afresh
+        return worker.submit(() -> rebuild(true)).get();
     }
 
     private void checkOnStart() {
@@ -113,7 +115,8 @@ class SearchIndexer implements SmartInitializingSingleton, DisposableBean {
                 return;
             }
             log.info("Search index {}: rebuilding it in the background", reason);
-            rebuild();
+            // a stale index keeps answering searches while it is rebuilt; a missing or unreadable one has nothing to offer
+            rebuild(!index.existed() || !SearchIndex.SCHEMA.equals(index.schema()));
         } catch (RuntimeException e) {
             if (!closing) {
                 log.error("Search index rebuild failed; trying again in {} s", RETRY_AFTER.toSeconds(), e);
@@ -137,7 +140,13 @@ class SearchIndexer implements SmartInitializingSingleton, DisposableBean {
         return null;
     }
 
-    private Rebuilt rebuild() {
+    /**
+     * Indexes every published translation. {@code fresh}: empty the index first and only add, which is much cheaper
+     * than replacing (no lookup of an older copy per article); searches see an empty index until the commit. Else
+     * each article replaces its older copy, searches keep their results meanwhile, and what the database no longer
+     * publishes is removed at the end.
+     */
+    private Rebuilt rebuild(boolean fresh) {
         rebuilding = true;
         long started = System.nanoTime();
         // reading and rendering articles and analysing their text both take CPU: one worker per core
@@ -150,29 +159,40 @@ class SearchIndexer implements SmartInitializingSingleton, DisposableBean {
         try {
             // read before the articles: whatever changes after this arrives as an event and is indexed again
             long changeId = catalog.latestChangeId();
-            Map<Long, Integer> articles = new LinkedHashMap<>();
-            for (TranslationStamp stamp : catalog.allPublished()) {
-                articles.merge(stamp.articleId(), 1, Integer::sum);
-            }
-            int total = articles.values().stream().mapToInt(Integer::intValue).sum();
-            log.info("Search index: indexing {} published translations of {} articles", total, articles.size());
+            List<Long> articleIds = catalog.publishedArticleIds();
+            log.info("Search index: indexing the published translations of {} articles", articleIds.size());
             Set<Long> stale = ConcurrentHashMap.newKeySet();
-            stale.addAll(indexedArticles());
+            if (fresh) {
+                index.deleteAll();
+            } else {
+                stale.addAll(indexedArticles());
+            }
             AtomicInteger done = new AtomicInteger();
             AtomicInteger reported = new AtomicInteger();
             List<Future<?>> tasks = new ArrayList<>();
-            for (long articleId : articles.keySet()) {
+            // a run of articles is read in a few queries (texts, then terms), not several per translation
+            for (int i = 0; i < articleIds.size(); i += ARTICLES_PER_READ) {
+                long from = articleIds.get(i);
+                long to = articleIds.get(Math.min(i + ARTICLES_PER_READ, articleIds.size()) - 1);
                 tasks.add(pool.submit(() -> {
                     if (closing) {
                         throw new IllegalStateException("stopped while rebuilding the search index");
                     }
-                    List<IndexedTranslation> translations = translationsOf(articleId);
-                    index.replaceArticle(articleId, translations);
-                    stale.remove(articleId);
-                    int now = done.addAndGet(translations.size());
-                    int step = now / PROGRESS_EVERY;
-                    if (step > reported.getAndAccumulate(step, Math::max)) {
-                        log.info("Search index: {} of {} translations indexed", now, total);
+                    Map<Long, List<IndexedTranslation>> run = translationsOf(from, to);
+                    for (Map.Entry<Long, List<IndexedTranslation>> article : run.entrySet()) {
+                        if (fresh) {
+                            for (IndexedTranslation translation : article.getValue()) {
+                                index.add(translation);
+                            }
+                        } else {
+                            index.replaceArticle(article.getKey(), article.getValue());
+                        }
+                        stale.remove(article.getKey());
+                        int now = done.addAndGet(article.getValue().size());
+                        int step = now / PROGRESS_EVERY;
+                        if (step > reported.getAndAccumulate(step, Math::max)) {
+                            log.info("Search index: {} translations indexed", now);
+                        }
                     }
                     return null;
                 }));
@@ -261,14 +281,20 @@ class SearchIndexer implements SmartInitializingSingleton, DisposableBean {
     }
 
     private List<IndexedTranslation> translationsOf(long articleId) {
-        List<IndexedTranslation> translations = new ArrayList<>();
-        for (PublishedArticle article : catalog.published(articleId)) {
-            ArticleTerms terms = taxonomy.termsOf(articleId, article.language());
-            translations.add(new IndexedTranslation(articleId, article.language(), article.slug(), article.title(),
-                    article.standfirst(), Jsoup.parse(article.bodyHtml()).text(), terms.regions(), terms.countries(),
-                    terms.tags(), article.publishedAt(), article.updatedAt()));
+        return translationsOf(articleId, articleId).getOrDefault(articleId, List.of());
+    }
+
+    /** The published translations of the articles with ids from {@code from} to {@code to}, by article. */
+    private Map<Long, List<IndexedTranslation>> translationsOf(long from, long to) {
+        TermsOfArticles terms = taxonomy.termsOfArticles(from, to);
+        Map<Long, List<IndexedTranslation>> byArticle = new LinkedHashMap<>();
+        for (PublishedText text : catalog.publishedTexts(from, to)) {
+            ArticleTerms named = terms.of(text.articleId(), text.language());
+            byArticle.computeIfAbsent(text.articleId(), id -> new ArrayList<>()).add(new IndexedTranslation(text.articleId(),
+                    text.language(), text.slug(), text.title(), text.standfirst(), text.text(), named.regions(),
+                    named.countries(), named.tags(), text.publishedAt(), text.updatedAt()));
         }
-        return translations;
+        return byArticle;
     }
 
     private Set<Long> indexedArticles() throws IOException {

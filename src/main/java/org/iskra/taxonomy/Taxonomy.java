@@ -82,6 +82,17 @@ public class Taxonomy {
                 store.namedTerms(TermKind.TAG, articleId, language));
     }
 
+    /** The terms of the articles with ids from {@code from} to {@code to} (inclusive), in every language, at once. */
+    public TermsOfArticles termsOfArticles(long from, long to) {
+        java.util.Map<TermKind, java.util.Map<Long, List<TermsOfArticles.Assigned>>> assigned = new java.util.EnumMap<>(TermKind.class);
+        java.util.Map<TermKind, java.util.Map<Long, java.util.Map<String, String>>> names = new java.util.EnumMap<>(TermKind.class);
+        for (TermKind kind : TermKind.values()) {
+            assigned.put(kind, TermsOfArticles.group(store.assigned(kind, from, to)));
+            names.put(kind, store.allNames(kind));
+        }
+        return new TermsOfArticles(assigned, names, store.countries(from, to));
+    }
+
     /** Every article's regions named in one language, in one query, for reports over many articles. */
     public java.util.Map<Long, List<Term>> regionsByArticle(String language) {
         return store.termsByArticle(TermKind.REGION, language);
@@ -104,7 +115,7 @@ public class Taxonomy {
         return Optional.of(countryNamed(upper, language));
     }
 
-    private static Term countryNamed(String code, String language) {
+    static Term countryNamed(String code, String language) {
         String name = new ULocale("", code).getDisplayCountry(ULocale.forLanguageTag(language));
         return new Term(code.toLowerCase(Locale.ROOT), name.isEmpty() ? code : name);
     }

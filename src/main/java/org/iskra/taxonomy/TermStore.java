@@ -139,6 +139,35 @@ class TermStore {
                 .query(Term.class).optional();
     }
 
+    /** Terms of one kind assigned to the articles with ids in [from, to], in their order. */
+    List<TermsOfArticles.Assigned> assigned(TermKind kind, long from, long to) {
+        return jdbc.sql("select a.article_id, t.id as term_id, t.slug"
+                        + " from " + kind.assignmentTable + " a join " + kind.table + " t on t.id = a." + kind.idColumn
+                        + " where a.article_id between ? and ? order by a.article_id, a.position")
+                .params(from, to)
+                .query(TermsOfArticles.Assigned.class).list();
+    }
+
+    /** Every name of every term of one kind: term id → language → name. Term names are few; articles are many. */
+    java.util.Map<Long, java.util.Map<String, String>> allNames(TermKind kind) {
+        java.util.Map<Long, java.util.Map<String, String>> names = new java.util.HashMap<>();
+        jdbc.sql("select " + kind.idColumn + ", language, name from " + kind.nameTable)
+                .query(rs -> {
+                    names.computeIfAbsent(rs.getLong(1), id -> new java.util.HashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        return names;
+    }
+
+    java.util.Map<Long, List<String>> countries(long from, long to) {
+        java.util.Map<Long, List<String>> countries = new java.util.HashMap<>();
+        jdbc.sql("select article_id, country_code from article_country where article_id between ? and ? order by article_id, position")
+                .params(from, to)
+                .query(rs -> {
+                    countries.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(rs.getString(2));
+                });
+        return countries;
+    }
+
     private static String bestName(TermKind kind) {
         return "coalesce((select n.name from " + kind.nameTable + " n where n." + kind.idColumn + " = t.id and n.language = :language),"
                 + " (select min(n.name) from " + kind.nameTable + " n where n." + kind.idColumn + " = t.id and n.language = 'en'),"
