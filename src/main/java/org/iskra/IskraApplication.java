@@ -1,6 +1,7 @@
 package org.iskra;
 
 import org.iskra.importing.ImportCommand;
+import org.iskra.privacy.KeysCommand;
 import org.iskra.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,9 @@ public class IskraApplication {
         }
         if (args.length > 0 && args[0].equals("reindex")) {
             System.exit(ReindexCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("keys")) {
+            System.exit(KeysCommand.run(args));
         }
         SpringApplication.run(IskraApplication.class, args);
     }

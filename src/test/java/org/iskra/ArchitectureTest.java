@@ -92,5 +92,8 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.iskra.search..", "org.iskra")
                 .should().dependOnClassesThat().belongToAnyOf(org.iskra.search.ReindexCommand.class)
                 .check(ISKRA);
+        noClasses().that().resideOutsideOfPackages("org.iskra.privacy..", "org.iskra")
+                .should().dependOnClassesThat().belongToAnyOf(org.iskra.privacy.KeysCommand.class)
+                .check(ISKRA);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,6 +176,75 @@ final class KeyFile {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // a stray temporary file holds keys nobody uses; the next start does not look at it
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds a fresh AES key to an existing file and makes it the one that encrypts new values; the key that did so
+     * until now stays as an {@code aes} key, so what it sealed still opens. Comments, the other keys and the HMAC key
+     * are kept as they are: keyed hashes are lookups, and a new HMAC key would make every stored hash stop matching.
+     * The file is replaced in one rename, readable by its owner only, so a node reading it meanwhile sees the old
+     * file or the new one, never half of one. Returns the new key's id.
+     */
+    static String rotate(Path file, SecureRandom random) {
+        List<String> lines;
+        try {
+            lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r?\n", -1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the personal-data key file " + file, e);
+        }
+        parse(file, lines);
+        Set<String> ids = new HashSet<>();
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            String[] fields = line.strip().split("\\s+");
+            boolean keyLine = !line.isBlank() && !line.strip().startsWith("#");
+            if (keyLine) {
+                ids.add(fields[0]);
+            }
+            if (keyLine && fields[1].equals(CURRENT_AES)) {
+                text.append(fields[0]).append(' ').append(AES).append(' ').append(fields[2]).append('\n');
+            } else if (!line.isEmpty() || text.length() > 0) {
+                text.append(line).append('\n');
+            }
+        }
+        while (text.length() > 1 && text.charAt(text.length() - 1) == '\n' && text.charAt(text.length() - 2) == '\n') {
+            text.setLength(text.length() - 1);
+        }
+        String id = newId(random);
+        while (ids.contains(id)) {
+            id = newId(random);
+        }
+        text.append(id).append(' ').append(CURRENT_AES).append(' ').append(newKey(random)).append('\n');
+        replace(file, text.toString());
+        return id;
+    }
+
+    private static void replace(Path file, String text) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = createOwnerOnlyFile(folder);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            syncFolder(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the personal-data key file " + file, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a stray temporary file is never read as the key file
                 }
             }
         }
