@@ -95,5 +95,8 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.iskra.privacy..", "org.iskra")
                 .should().dependOnClassesThat().belongToAnyOf(org.iskra.privacy.KeysCommand.class)
                 .check(ISKRA);
+        noClasses().that().resideOutsideOfPackages("org.iskra.backup..", "org.iskra")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.backup..")
+                .check(ISKRA);
     }
 }
