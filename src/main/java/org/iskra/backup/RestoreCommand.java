@@ -60,8 +60,11 @@ public final class RestoreCommand {
         }
         ConfigurableApplicationContext context;
         try {
+            // the command is not a node: its mail worker must leave the restored outbox alone, and it may not even
+            // have the key file of the backed-up installation yet (it would give up every queued message)
             context = CommandLine.start(IskraApplication.class, settings,
-                    List.of("--iskra.demo=false", "--" + RestoreConfiguration.FROM + "=" + file),
+                    List.of("--iskra.demo=false", "--" + RestoreConfiguration.FROM + "=" + file,
+                            "--iskra.mail.poll-interval=3650d"),
                     List.of("--logging.level.org.iskra.backup=INFO"));
         } catch (RuntimeException e) {
             err.println(explain(e));
