@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -72,6 +73,7 @@ class Backups {
         Map<String, Long> rows = new LinkedHashMap<>();
         int mediaFiles = 0;
         String database;
+        createOwnerOnly(temp);
         try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
             try (Connection connection = dataSource.getConnection()) {
                 database = connection.getMetaData().getDatabaseProductName();
@@ -141,6 +143,15 @@ class Backups {
         }
         writer.flush();
         return count;
+    }
+
+    /** Staff email addresses and password hashes are in a backup too: only its owner may read it. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
     }
 
     /** The variant files; temporary files of a write in progress start with a dot and are left out. */

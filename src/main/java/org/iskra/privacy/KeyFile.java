@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -189,6 +190,19 @@ final class KeyFile {
      * file or the new one, never half of one. Returns the new key's id.
      */
     static String rotate(Path file, SecureRandom random) {
+        // two rotations at once would each write the file they read plus their own key, and one new key would be
+        // lost along with every value sealed with it: the read and the write happen under a lock. The lock file stays,
+        // since removing it would let a third process lock a new file while the second still holds the old one.
+        Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.lock()) {
+            return rotateLocked(file, random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the personal-data key file " + file + " for the rotation", e);
+        }
+    }
+
+    private static String rotateLocked(Path file, SecureRandom random) {
         List<String> lines;
         try {
             lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r?\n", -1));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,6 +106,7 @@ class BackupRestoreTest {
         assertThat(backedUp).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Backup written to " + backup)
                 .contains("the personal-data key file is NOT in this backup");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
         Map<String, List<String>> original = rows(dataSource);
         try (ZipFile zip = new ZipFile(backup.toFile())) {
             assertThat(zip.getEntry("tables/join_request.jsonl")).isNotNull();
