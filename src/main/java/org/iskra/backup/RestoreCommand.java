@@ -91,6 +91,11 @@ public final class RestoreCommand {
                 return "Restore refused: " + cause.getMessage();
             }
         }
-        return CommandLine.databaseInUse(e) ? CommandLine.DATABASE_IN_USE : "The restore failed: " + CommandLine.rootCause(e);
+        if (CommandLine.databaseInUse(e)) {
+            return CommandLine.DATABASE_IN_USE;
+        }
+        return "The restore failed: " + CommandLine.rootCause(e) + System.lineSeparator()
+                + "The database may now hold Iskra's tables without the backup's rows: drop and create it again"
+                + " (PostgreSQL) or empty the data folder (H2) before the next attempt.";
     }
 }
