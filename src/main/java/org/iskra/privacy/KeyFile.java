@@ -194,11 +194,19 @@ final class KeyFile {
         // lost along with every value sealed with it: the read and the write happen under a lock. The lock file stays,
         // since removing it would let a third process lock a new file while the second still holds the old one.
         Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
-        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = lock.lock()) {
+        try (FileChannel lock = openLockFile(lockFile); FileLock held = lock.lock()) {
             return rotateLocked(file, random);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the personal-data key file " + file + " for the rotation", e);
+        }
+    }
+
+    private static FileChannel openLockFile(Path lockFile) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(lockFile, options);
         }
     }
 

@@ -29,6 +29,12 @@ class SealedValues {
 
     /** What a pass did: values sealed again, values changed by someone else meanwhile, values that did not open. */
     record Resealed(long resealed, long changedMeanwhile, long unreadable) {
+
+        static final Resealed NONE = new Resealed(0, 0, 0);
+
+        Resealed plus(Resealed other) {
+            return new Resealed(resealed + other.resealed, changedMeanwhile + other.changedMeanwhile, unreadable + other.unreadable);
+        }
     }
 
     private record Row(long id, Map<String, String> values) {
@@ -74,9 +80,7 @@ class SealedValues {
 
     /** Seals every value not sealed with the current key again with it, batch by batch, with progress in the log. */
     Resealed resealAll(int batchSize) {
-        long resealed = 0;
-        long changed = 0;
-        long unreadable = 0;
+        Resealed all = Resealed.NONE;
         for (SealedColumns table : tables) {
             List<String> columns = columns(table);
             long after = 0;
@@ -85,21 +89,19 @@ class SealedValues {
             List<Row> rows = batch(table, columns, after, batchSize);
             while (!rows.isEmpty()) {
                 List<Row> read = rows;
-                long[] outcome = transaction.execute(status -> reseal(table, read));
-                resealed += outcome[0];
-                tableResealed += outcome[0];
-                changed += outcome[1];
-                unreadable += outcome[2];
+                Resealed batch = transaction.execute(status -> reseal(table, read));
+                all = all.plus(batch);
+                tableResealed += batch.resealed();
                 seen += rows.size();
                 after = rows.get(rows.size() - 1).id();
                 log.info("{}: {} rows read, {} values sealed again", table.table(), seen, tableResealed);
                 rows = batch(table, columns, after, batchSize);
             }
         }
-        return new Resealed(resealed, changed, unreadable);
+        return all;
     }
 
-    private long[] reseal(SealedColumns table, List<Row> rows) {
+    private Resealed reseal(SealedColumns table, List<Row> rows) {
         long resealed = 0;
         long changed = 0;
         long unreadable = 0;
@@ -144,7 +146,7 @@ class SealedValues {
                 changed += updates.size();
             }
         }
-        return new long[] {resealed, changed, unreadable};
+        return new Resealed(resealed, changed, unreadable);
     }
 
     private List<Row> batch(SealedColumns table, List<String> columns, long after, int batchSize) {
