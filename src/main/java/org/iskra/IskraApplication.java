@@ -1,6 +1,9 @@
 package org.iskra;
 
+import org.iskra.backup.BackupCommand;
+import org.iskra.backup.RestoreCommand;
 import org.iskra.importing.ImportCommand;
+import org.iskra.privacy.KeysCommand;
 import org.iskra.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +21,15 @@ public class IskraApplication {
         }
         if (args.length > 0 && args[0].equals("reindex")) {
             System.exit(ReindexCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("keys")) {
+            System.exit(KeysCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("backup")) {
+            System.exit(BackupCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(RestoreCommand.run(args));
         }
         SpringApplication.run(IskraApplication.class, args);
     }

@@ -92,5 +92,11 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.iskra.search..", "org.iskra")
                 .should().dependOnClassesThat().belongToAnyOf(org.iskra.search.ReindexCommand.class)
                 .check(ISKRA);
+        noClasses().that().resideOutsideOfPackages("org.iskra.privacy..", "org.iskra")
+                .should().dependOnClassesThat().belongToAnyOf(org.iskra.privacy.KeysCommand.class)
+                .check(ISKRA);
+        noClasses().that().resideOutsideOfPackages("org.iskra.backup..", "org.iskra")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.backup..")
+                .check(ISKRA);
     }
 }

@@ -62,6 +62,11 @@ public class MediaLibrary {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /** The folder of the variant files, for backup and restore: every file in it belongs to a stored image. */
+    public Path folder() {
+        return files.folder();
+    }
+
     /**
      * Stores an image once by the SHA-256 of its original bytes: the same bytes again return the stored image and
      * write nothing new, except that a non-null credit or credit link replaces the stored one (blank clears it).

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,6 +177,96 @@ final class KeyFile {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // a stray temporary file holds keys nobody uses; the next start does not look at it
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds a fresh AES key to an existing file and makes it the one that encrypts new values; the key that did so
+     * until now stays as an {@code aes} key, so what it sealed still opens. Comments, the other keys and the HMAC key
+     * are kept as they are: keyed hashes are lookups, and a new HMAC key would make every stored hash stop matching.
+     * The file is replaced in one rename, readable by its owner only, so a node reading it meanwhile sees the old
+     * file or the new one, never half of one. Returns the new key's id.
+     */
+    static String rotate(Path file, SecureRandom random) {
+        // two rotations at once would each write the file they read plus their own key, and one new key would be
+        // lost along with every value sealed with it: the read and the write happen under a lock. The lock file stays,
+        // since removing it would let a third process lock a new file while the second still holds the old one.
+        Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+        try (FileChannel lock = openLockFile(lockFile); FileLock held = lock.lock()) {
+            return rotateLocked(file, random);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the personal-data key file " + file + " for the rotation", e);
+        }
+    }
+
+    private static FileChannel openLockFile(Path lockFile) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(lockFile, options);
+        }
+    }
+
+    private static String rotateLocked(Path file, SecureRandom random) {
+        List<String> lines;
+        try {
+            lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\r?\n", -1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the personal-data key file " + file, e);
+        }
+        parse(file, lines);
+        Set<String> ids = new HashSet<>();
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            String[] fields = line.strip().split("\\s+");
+            boolean keyLine = !line.isBlank() && !line.strip().startsWith("#");
+            if (keyLine) {
+                ids.add(fields[0]);
+            }
+            if (keyLine && fields[1].equals(CURRENT_AES)) {
+                text.append(fields[0]).append(' ').append(AES).append(' ').append(fields[2]).append('\n');
+            } else if (!line.isEmpty() || text.length() > 0) {
+                text.append(line).append('\n');
+            }
+        }
+        while (text.length() > 1 && text.charAt(text.length() - 1) == '\n' && text.charAt(text.length() - 2) == '\n') {
+            text.setLength(text.length() - 1);
+        }
+        String id = newId(random);
+        while (ids.contains(id)) {
+            id = newId(random);
+        }
+        text.append(id).append(' ').append(CURRENT_AES).append(' ').append(newKey(random)).append('\n');
+        replace(file, text.toString());
+        return id;
+    }
+
+    private static void replace(Path file, String text) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = null;
+        try {
+            temp = createOwnerOnlyFile(folder);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            syncFolder(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the personal-data key file " + file, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a stray temporary file is never read as the key file
                 }
             }
         }

@@ -42,19 +42,20 @@ public final class PersonalDataCipher {
         if (plaintext == null) {
             return null;
         }
+        KeyFile.Keys current = keys.keys();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed;
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, keys.currentAes(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, current.aes().get(current.currentAesId()), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
         }
         byte[] payload = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        return PREFIX + keys.currentAesId() + "." + ENCODER.encodeToString(payload);
+        return PREFIX + current.currentAesId() + "." + ENCODER.encodeToString(payload);
     }
 
     /**
@@ -109,6 +110,15 @@ public final class PersonalDataCipher {
      */
     public boolean sealedWithCurrentKey(String sealed) {
         return sealed == null || Token.parse(sealed).keyId().equals(keys.currentAesId());
+    }
+
+    /**
+     * The id of the key that sealed the value, without opening it; null for null.
+     *
+     * @throws SealedValueException if it is not a sealed value
+     */
+    public String keyIdOf(String sealed) {
+        return sealed == null ? null : Token.parse(sealed).keyId();
     }
 
     private static void requirePurpose(String purpose) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,40 @@ class KeyFileTest {
                 .satisfiesExactly(
                         aes -> assertThat(aes).matches("[0-9a-f]{8} aes-current [A-Za-z0-9+/]{43}="),
                         hmac -> assertThat(hmac).matches("[0-9a-f]{8} hmac [A-Za-z0-9+/]{43}="));
+    }
+
+    @Test
+    void aRotationAddsACurrentKeyAndKeepsTheOthersTheHmacKeyAndTheComments() throws IOException {
+        Path keyFile = dir.resolve("keys/personal-data.keys");
+        PersonalDataKeys before = new PersonalDataKeys(keyFile);
+        PersonalDataCipher cipher = new PersonalDataCipher(before);
+        String sealed = cipher.seal("Ольга", "join_request.name");
+        String hash = new KeyedHash(before).of("join_request.email", "olga@example.org");
+        String text = KeyFiles.read(keyFile);
+
+        String first = KeyFile.rotate(keyFile, new SecureRandom());
+        String second = KeyFile.rotate(keyFile, new SecureRandom());
+
+        String rotated = KeyFiles.read(keyFile);
+        assertThat(rotated.lines().filter(line -> line.startsWith("#")))
+                .containsExactlyElementsOf(text.lines().filter(line -> line.startsWith("#")).toList());
+        assertThat(rotated).contains(before.currentAesId() + " aes ").contains(first + " aes ").contains(second + " aes-current ")
+                .contains(text.lines().filter(line -> line.contains(" hmac ")).findFirst().orElseThrow());
+        PersonalDataKeys after = new PersonalDataKeys(keyFile);
+        assertThat(after.currentAesId()).isEqualTo(second);
+        assertThat(new PersonalDataCipher(after).open(sealed, "join_request.name")).isEqualTo("Ольга");
+        assertThat(new KeyedHash(after).of("join_request.email", "olga@example.org")).isEqualTo(hash);
+        assumeTrue(Files.getFileStore(keyFile).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX permissions");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aMalformedKeyFileIsNotRotatedAndStaysAsItWas() {
+        Path keyFile = KeyFiles.write(dir.resolve("personal-data.keys"), "k1 aes " + KeyFiles.key() + "\n");
+
+        assertThatThrownBy(() -> KeyFile.rotate(keyFile, new SecureRandom()))
+                .hasMessageContaining("has no aes-current key");
+        assertThat(KeyFiles.read(keyFile)).startsWith("k1 aes ");
     }
 
     @Test
@@ -106,7 +141,7 @@ class KeyFileTest {
     @Test
     void theKeysNeverAppearInTheirStringForm() {
         Path keyFile = dir.resolve("personal-data.keys");
-        KeyFile.create(keyFile, new java.security.SecureRandom());
+        KeyFile.create(keyFile, new SecureRandom());
         KeyFile.Keys keys = KeyFile.load(keyFile);
         String text = KeyFiles.read(keyFile);
         String aesKey = text.lines().filter(l -> l.contains(" aes-current ")).findFirst().orElseThrow().split(" ")[2];

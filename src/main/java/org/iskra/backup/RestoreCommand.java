@@ -1,0 +1,101 @@
+package org.iskra.backup;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.iskra.IskraApplication;
+import org.iskra.media.MediaLibrary;
+import org.iskra.site.CommandLine;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar iskra.jar restore FILE [--iskra.setting=value …]}: restores a backup into the empty database
+ * and data folder the settings name, then brings the schema up to this version of Iskra.
+ */
+public final class RestoreCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = "usage: java -jar iskra.jar restore FILE [--iskra.data=DIR] [--spring.datasource.url=…]";
+    static final String KEY_FILE = """
+            The backup holds applicants' data and queued mail encrypted, without the key file. Before starting
+            Iskra, put the key file of the installation the backup came from at %s
+            (replacing any new one Iskra created there): without it that data cannot be read.""";
+
+    private RestoreCommand() {
+    }
+
+    /** Exit status: 0 when restored, 1 when refused or failed, 2 for bad usage. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> files = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (i == 0 && args[i].equals("restore")) {
+                continue;
+            }
+            if (args[i].startsWith("--")) {
+                settings.add(args[i]);
+            } else {
+                files.add(args[i]);
+            }
+        }
+        if (files.size() != 1) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        Path file = Path.of(files.get(0)).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            err.println("no such file: " + files.get(0));
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        ConfigurableApplicationContext context;
+        try {
+            // the command is not a node: its mail worker must leave the restored outbox alone, and it may not even
+            // have the key file of the backed-up installation yet (it would give up every queued message)
+            context = CommandLine.start(IskraApplication.class, settings,
+                    List.of("--iskra.demo=false", "--" + RestoreConfiguration.FROM + "=" + file,
+                            "--iskra.mail.poll-interval=3650d"),
+                    List.of("--logging.level.org.iskra.backup=INFO"));
+        } catch (RuntimeException e) {
+            err.println(explain(e));
+            return FAILED;
+        }
+        try (context) {
+            Restore restore = context.getBean(Restore.class);
+            int media = restore.restoreMedia(context.getBean(MediaLibrary.class).folder());
+            BackupManifest manifest = restore.manifest();
+            out.printf("Restored %d rows in %d tables and %d media files from %s (schema version %s, taken %s from %s).%n",
+                    restore.rows(), manifest.rowsByTable().size(), media, file, manifest.schemaVersion(),
+                    manifest.createdAt(), manifest.database());
+            out.println(KEY_FILE.formatted(context.getEnvironment().getProperty("iskra.privacy.key-file", "ISKRA_KEY_FILE")));
+            return OK;
+        } catch (Exception e) {
+            err.println(explain(e));
+            return FAILED;
+        }
+    }
+
+    private static String explain(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RestoreRefusedException) {
+                return "Restore refused: " + cause.getMessage();
+            }
+        }
+        if (CommandLine.databaseInUse(e)) {
+            return CommandLine.DATABASE_IN_USE;
+        }
+        return "The restore failed: " + CommandLine.rootCause(e) + System.lineSeparator()
+                + "The database may now hold Iskra's tables without the backup's rows: drop and create it again"
+                + " (PostgreSQL) or empty the data folder (H2) before the next attempt.";
+    }
+}

@@ -1,0 +1,134 @@
+package org.iskra.privacy;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.iskra.IskraApplication;
+import org.iskra.site.CommandLine;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar iskra.jar keys status|rotate|reseal [--iskra.setting=value …]}: shows which keys sealed how many
+ * values; adds a new key and seals every value again with it (rotate); or only seals again what is not sealed with
+ * the current key (reseal: after a rotation that running nodes raced, or a key file rotated by hand). The site may
+ * keep running on the same database meanwhile.
+ */
+public final class KeysCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = "usage: java -jar iskra.jar keys status|rotate|reseal [--iskra.data=DIR] [--iskra.privacy.key-file=FILE] [--spring.datasource.url=…]";
+
+    private static final int BATCH = 200;
+    /** Passes over the data after a rotation: later ones pick up what running nodes sealed with the old key meanwhile. */
+    private static final int PASSES = 3;
+
+    private KeysCommand() {
+    }
+
+    /** Exit status: 0 when done (for rotate: every value sealed with the new key), 1 when not, 2 for bad usage. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> actions = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (i == 0 && args[i].equals("keys")) {
+                continue;
+            }
+            if (args[i].startsWith("--")) {
+                settings.add(args[i]);
+            } else {
+                actions.add(args[i]);
+            }
+        }
+        if (actions.size() != 1 || !List.of("status", "rotate", "reseal").contains(actions.get(0))) {
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = CommandLine.start(IskraApplication.class, settings, List.of("--iskra.demo=false"),
+                    List.of("--logging.level.org.iskra.privacy=INFO"));
+        } catch (RuntimeException e) {
+            err.println(CommandLine.databaseInUse(e) ? CommandLine.DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e));
+            return FAILED;
+        }
+        try (context) {
+            PersonalDataKeys keys = context.getBean(PersonalDataKeys.class);
+            SealedValues values = context.getBean(SealedValues.class);
+            switch (actions.get(0)) {
+                case "status":
+                    return status(keys, values, out);
+                case "rotate":
+                    return rotate(keys, values, out, err);
+                default:
+                    return reseal(keys, values, out, err);
+            }
+        } catch (RuntimeException e) {
+            err.println("The command stopped: " + CommandLine.rootCause(e));
+            return FAILED;
+        }
+    }
+
+    private static int status(PersonalDataKeys keys, SealedValues values, PrintStream out) {
+        Map<String, Long> counts = values.countByKey(BATCH);
+        KeyFile.Keys inFile = keys.keys();
+        out.println("Key file: " + keys.file());
+        out.printf("%-34s %-8s %s%n", "key", "type", "values");
+        for (String id : inFile.aes().keySet()) {
+            out.printf("%-34s %-8s %d%n", id, id.equals(inFile.currentAesId()) ? "current" : "old", counts.getOrDefault(id, 0L));
+        }
+        counts.forEach((id, count) -> {
+            if (!inFile.aes().containsKey(id)) {
+                out.printf("%-34s %-8s %d%n", id, "MISSING", count);
+            }
+        });
+        out.println("Tables: " + String.join(", ", values.tables().stream().map(SealedColumns::table).toList())
+                + ". The hmac key (keyed hashes for lookups) never rotates.");
+        return counts.keySet().stream().allMatch(inFile.aes()::containsKey) ? OK : FAILED;
+    }
+
+    private static int rotate(PersonalDataKeys keys, SealedValues values, PrintStream out, PrintStream err) {
+        String id = KeyFile.rotate(keys.file(), new SecureRandom());
+        keys.reload();
+        out.println("Key " + id + " added to " + keys.file() + " and made current; the older keys stay in the file.");
+        out.println("Copy the new key file to every node that has its own copy (a running node reads it again by"
+                + " itself) and back it up now: a backup of the old file cannot open what is sealed from now on.");
+        return reseal(keys, values, out, err);
+    }
+
+    /**
+     * Passes over every sealed value until one finds nothing left to do: a running node that has not yet read the
+     * new key file may seal a value with the old key behind the first pass.
+     */
+    private static int reseal(PersonalDataKeys keys, SealedValues values, PrintStream out, PrintStream err) {
+        String current = keys.currentAesId();
+        long resealed = 0;
+        SealedValues.Resealed pass;
+        int passes = 0;
+        do {
+            pass = values.resealAll(BATCH);
+            resealed += pass.resealed();
+            passes++;
+        } while (passes < PASSES && pass.resealed() + pass.changedMeanwhile() > 0);
+        out.println("Values sealed again with key " + current + ": " + resealed + ".");
+        long left = values.countByKey(BATCH).entrySet().stream()
+                .filter(count -> !count.getKey().equals(current))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (left == 0) {
+            out.println("Every sealed value now uses key " + current + ".");
+            return OK;
+        }
+        err.println(left + " value(s) still use another key: " + pass.unreadable() + " could not be opened (see the log:"
+                + " a key missing from the file?), the others were written meanwhile. Run: java -jar iskra.jar keys reseal");
+        return FAILED;
+    }
+}
