@@ -12,6 +12,9 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +37,10 @@ class CoverageController {
     }
 
     @GetMapping("/admin/translations")
-    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, HttpServletRequest request) {
+    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, Authentication user,
+                                HttpServletRequest request) {
         Language reader = languages.preferredBy(request);
-        Coverage coverage = report.build(only(language), reader);
+        Coverage coverage = report.build(only(language, user), reader);
         CoveragePage page = new CoveragePage(frames.backOfficeFrame(reader, frames.messages(reader).get("translations.title")),
                 coverage, language == null ? "" : language);
         return renderer.privatePage(HttpStatus.OK, "translation/coverage.jte", page, reader);
@@ -44,17 +48,32 @@ class CoverageController {
 
     @GetMapping(value = "/admin/translations.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, HttpServletRequest request) {
+    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, Authentication user,
+                                  HttpServletRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(report.build(only(language), languages.preferredBy(request)));
+                .body(report.build(only(language, user), languages.preferredBy(request)));
     }
 
-    private List<String> only(String language) {
-        if (language == null || language.isBlank()) {
-            return List.of();
-        }
-        if (!languages.supports(language)) {
+    /**
+     * The languages to report on: the one asked for, else all. A translator sees only the languages they
+     * translate into (their queue); editors and administrators see every language.
+     */
+    private List<String> only(String language, Authentication user) {
+        if (language != null && !language.isBlank() && !languages.supports(language)) {
             throw new NotFoundException();
+        }
+        List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        boolean everyLanguage = authorities.contains("ROLE_ADMINISTRATOR") || authorities.contains("ROLE_EDITOR");
+        List<String> mine = everyLanguage ? List.of() : authorities.stream()
+                .filter(a -> a.startsWith("TRANSLATOR:"))
+                .map(a -> a.substring("TRANSLATOR:".length()))
+                .filter(languages::supports)
+                .toList();
+        if (language == null || language.isBlank()) {
+            return mine;
+        }
+        if (!everyLanguage && !mine.contains(language)) {
+            throw new AccessDeniedException("not a translator into " + language);
         }
         return List.of(language);
     }

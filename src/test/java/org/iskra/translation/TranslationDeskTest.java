@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.iskra.accounts.Role;
 import org.iskra.accounts.StaffAccounts;
 import org.iskra.accounts.StaffRole;
@@ -87,6 +89,40 @@ class TranslationDeskTest {
         assertThat(editor.get(desk).statusCode()).isEqualTo(200);
         assertThat(editor.post(desk + "/up-to-date", "").statusCode()).as("no CSRF token").isEqualTo(403);
         assertThat(editor.get("/admin/translations/en/no-such-article").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTranslatorsQueueHoldsOnlyTheirLanguagesWhileEditorsSeeEvery() throws Exception {
+        writer.save(ArticleMother.article().inLanguage("ru").writtenIn("ru").input());
+
+        StaffBrowser translator = new StaffBrowser(port);
+        translator.logIn(staff(new StaffRole(Role.TRANSLATOR, "ar"), new StaffRole(Role.TRANSLATOR, "hy")), PASSWORD);
+        HttpResponse<String> queue = translator.get("/admin/translations.json");
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(languagesIn(queue.body())).containsExactlyInAnyOrder("ar", "hy");
+        assertThat(tasksIn(queue.body())).isNotEmpty().allMatch(language -> language.equals("ar") || language.equals("hy"));
+        assertThat(translator.get("/admin/translations.json?language=hy").statusCode()).isEqualTo(200);
+        assertThat(translator.get("/admin/translations?language=en").statusCode()).as("not one of theirs").isEqualTo(403);
+        assertThat(Jsoup.parse(translator.get("/admin/translations").body()).select("table.report").text()).doesNotContain("English");
+
+        StaffBrowser editor = new StaffBrowser(port);
+        editor.logIn(staff(StaffRole.of(Role.EDITOR)), PASSWORD);
+        assertThat(languagesIn(editor.get("/admin/translations.json").body())).contains("en", "ar", "hy", "ru", "uk");
+        assertThat(editor.get("/admin/translations.json?language=en").statusCode()).isEqualTo(200);
+    }
+
+    private static List<String> languagesIn(String json) {
+        return JsonPath.<List<String>>read(json, "$.languages[*].language");
+    }
+
+    private static List<String> tasksIn(String json) {
+        return JsonPath.<List<String>>read(json, "$.tasks[*].language");
+    }
+
+    private String staff(StaffRole... roles) {
+        String email = "desk-" + UUID.randomUUID() + "@example.org";
+        accounts.create(email, "Desk", PASSWORD, List.of(roles));
+        return email;
     }
 
     private String staff(StaffRole role) {
