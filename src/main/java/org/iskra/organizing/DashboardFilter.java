@@ -1,0 +1,65 @@
+package org.iskra.organizing;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The dashboard's filters as given in the address, each empty when not filtering: status, assignee ("me" or
+ * "none"), country (ISO code) and confirmed ("yes" or "no").
+ */
+record DashboardFilter(String statusText, String assigneeText, String countryText, String confirmedText) {
+
+    DashboardFilter {
+        statusText = clean(statusText);
+        assigneeText = clean(assigneeText);
+        countryText = clean(countryText).toUpperCase(Locale.ROOT);
+        confirmedText = clean(confirmedText);
+    }
+
+    /** The message key of the first filter that cannot be read. */
+    Optional<String> error() {
+        if (!statusText.isEmpty() && !FollowUp.STATUSES.contains(statusText)) {
+            return Optional.of("organizing.error.status");
+        }
+        if (!assigneeText.isEmpty() && !assigneeText.equals("me") && !assigneeText.equals("none")) {
+            return Optional.of("organizing.error.filter");
+        }
+        if (!countryText.isEmpty() && !countryText.matches("[A-Z]{2}")) {
+            return Optional.of("organizing.error.country");
+        }
+        if (!confirmedText.isEmpty() && !confirmedText.equals("yes") && !confirmedText.equals("no")) {
+            return Optional.of("organizing.error.filter");
+        }
+        return Optional.empty();
+    }
+
+    String status() {
+        return statusText.isEmpty() ? null : statusText;
+    }
+
+    /** The assignee to filter by: the user, 0 for nobody, null for anyone. */
+    Long assignee(long userId) {
+        return assigneeText.isEmpty() ? null : assigneeText.equals("me") ? userId : 0L;
+    }
+
+    String country() {
+        return countryText.isEmpty() ? null : countryText;
+    }
+
+    Boolean confirmed() {
+        return confirmedText.isEmpty() ? null : confirmedText.equals("yes");
+    }
+
+
+    /** The filters for the audit row: values from fixed lists and a country code, never personal data. */
+    String describe() {
+        return (statusText.isEmpty() ? "" : " status=" + statusText)
+                + (assigneeText.isEmpty() ? "" : " assignee=" + assigneeText)
+                + (countryText.isEmpty() ? "" : " country=" + countryText)
+                + (confirmedText.isEmpty() ? "" : " confirmed=" + confirmedText);
+    }
+
+    private static String clean(String value) {
+        return value == null ? "" : value.strip();
+    }
+}
