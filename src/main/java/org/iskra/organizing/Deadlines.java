@@ -63,7 +63,7 @@ class Deadlines {
     @Scheduled(fixedDelayString = "${iskra.organizing.deadline-check:1m}",
             initialDelayString = "${iskra.organizing.deadline-check:1m}")
     void check() {
-        jobs.runAlone("organizing.deadlines", LEASE, this::remindAndEscalate);
+        jobs.runAlone("join-request-deadlines", LEASE, this::remindAndEscalate);
     }
 
     void remindAndEscalate() {
