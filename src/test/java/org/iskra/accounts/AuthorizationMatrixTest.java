@@ -57,6 +57,13 @@ class AuthorizationMatrixTest {
         RULES.put("POST /admin/join/{publicId}/assign", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/transfer", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/reply", List.of(ADMINISTRATOR, ORGANIZER));
+        RULES.put("GET /admin/sections", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/sections", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/sections/{id}", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/sections/{id}", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/sections/{id}/organizers", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/sections/{id}/replies", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/sections/{id}/delete", List.of(ADMINISTRATOR));
     }
 
     @Autowired
@@ -96,7 +103,7 @@ class AuthorizationMatrixTest {
             String method = rule.getKey().substring(0, rule.getKey().indexOf(' '));
             String path = rule.getKey().substring(method.length() + 1)
                     .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID())
-                    .replace("{publicId}", UUID.randomUUID().toString());
+                    .replace("{publicId}", UUID.randomUUID().toString()).replace("{id}", "0");
             for (String who : EVERYONE) {
                 StaffBrowser browser = browsers.get(who);
                 HttpResponse<String> response = method.equals("GET") ? browser.get(path)
