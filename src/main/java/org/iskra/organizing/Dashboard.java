@@ -4,8 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** One page of the organizer's dashboard and the number of requests per status in their sections. */
-public record Dashboard(List<Line> lines, Map<String, Long> counts, boolean more) {
+/**
+ * One page of the organizer's dashboard, the number of requests per status in their sections, the sections they
+ * may export and how quickly those answer.
+ */
+public record Dashboard(List<Line> lines, Map<String, Long> counts, boolean more, List<Section> sections,
+                        JoinFigures figures) {
 
     public record Line(String publicId, Section section, String countryCode, String language, String name,
                        String status, boolean confirmed, OffsetDateTime dueAt, boolean overdue,

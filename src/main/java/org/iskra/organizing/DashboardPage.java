@@ -8,11 +8,12 @@ import org.iskra.site.Messages;
 import org.iskra.site.PageFrame;
 
 /**
- * The model of /admin/join. The filters are shown as given; {@code error} is the message key of one that could
- * not be read, or null.
+ * The model of /admin/join. The filters are shown as given; {@code notice} confirms a transfer and {@code error}
+ * names a filter that could not be read (message keys, or null).
  */
 public record DashboardPage(PageFrame frame, Dashboard dashboard, List<String> statuses, String status,
-                            String assignee, String country, String confirmed, int page, String error) {
+                            String assignee, String country, String confirmed, int page, String notice,
+                            String error) {
 
     public Messages t() {
         return frame.t();
@@ -20,6 +21,16 @@ public record DashboardPage(PageFrame frame, Dashboard dashboard, List<String> s
 
     public String time(java.time.OffsetDateTime at) {
         return Times.format(at, frame.language());
+    }
+
+    /** Hours to one decimal, in the reader's language. */
+    public String hours(Double value) {
+        return value == null ? "–" : frame.t().get("organizing.metrics.hours", Math.round(value * 10) / 10.0);
+    }
+
+    public String day(java.time.LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(frame.language().locale()).format(day);
     }
 
     public String previousPage() {

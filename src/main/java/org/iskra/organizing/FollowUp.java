@@ -50,9 +50,11 @@ class FollowUp {
     private final Outbox outbox;
     private final PageFrames frames;
     private final Languages languages;
+    private final JoinMetrics metrics;
 
     FollowUp(FollowUpStore store, Sections sections, PersonalDataCipher cipher, AuditLog audit, Outbox outbox,
-             PageFrames frames, Languages languages) {
+             PageFrames frames, Languages languages, JoinMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.sections = sections;
         this.cipher = cipher;
@@ -91,7 +93,7 @@ class FollowUp {
         Map<Long, Section> byId = new java.util.HashMap<>();
         all.forEach(s -> byId.put(s.id(), s));
         if (mine.isEmpty()) {
-            return new Dashboard(List.of(), Map.of(), false);
+            return new Dashboard(List.of(), Map.of(), false, List.of(), null);
         }
         List<Long> sectionIds = user.administrator() ? null : mine.stream().map(Section::id).toList();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -106,7 +108,48 @@ class FollowUp {
                 .toList();
         audit.record(actor, "join.list", SUBJECT_TYPE, null, mine.size() == 1 ? mine.get(0).slug() : null,
                 "shown=" + lines.size() + " page=" + page + filter.describe());
-        return new Dashboard(lines, store.countsByStatus(sectionIds), more);
+        return new Dashboard(lines, store.countsByStatus(sectionIds), more, mine, metrics.figures(sectionIds));
+    }
+
+    /**
+     * The section's requests as CSV, personal data opened, for an organizer of the section or an administrator; the
+     * export is audited with the number of requests it holds.
+     */
+    @Transactional
+    public Optional<String> export(long sectionId, Organizer user, Actor actor) {
+        Optional<Section> section = sections.find(sectionId).filter(user::organizes);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FollowUpStore.Row> rows = store.ofSection(sectionId);
+        StringBuilder csv = new StringBuilder(
+                "id,received,country,language,name,email,phone,city,message,status,confirmed,assignee,due\r\n");
+        for (FollowUpStore.Row r : rows) {
+            List<String> cells = List.of(r.publicId(), Times.iso(r.createdAt()), r.countryCode(), r.language(),
+                    open(r.name(), NAME), open(r.email(), EMAIL), open(r.phone(), PHONE), open(r.city(), CITY),
+                    open(r.message(), MESSAGE), r.status(), Times.iso(r.confirmedAt()),
+                    r.assigneeName() == null ? "" : r.assigneeName(), Times.iso(r.dueAt()));
+            csv.append(String.join(",", cells.stream().map(FollowUp::csvCell).toList())).append("\r\n");
+        }
+        audit.record(actor, "join.export", "section", section.get().slug(), section.get().slug(), "rows=" + rows.size());
+        return Optional.of(csv.toString());
+    }
+
+    private String open(String sealed, String purpose) {
+        String value = cipher.open(sealed, purpose);
+        return value == null ? "" : value;
+    }
+
+    /**
+     * One CSV cell: quoted, quotes doubled, and a leading character a spreadsheet would take for a formula made
+     * harmless, since the applicant wrote the text.
+     */
+    static String csvCell(String value) {
+        String cell = value;
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            cell = "'" + cell;
+        }
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 
     @Transactional

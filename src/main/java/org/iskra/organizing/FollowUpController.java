@@ -54,6 +54,7 @@ class FollowUpController {
                                      @RequestParam(required = false) String country,
                                      @RequestParam(required = false) String confirmed,
                                      @RequestParam(required = false) String page,
+                                     @RequestParam(required = false) String done,
                                      HttpServletRequest request, Principal principal) {
         Language language = languages.preferredBy(request);
         Messages t = frames.messages(language);
@@ -68,13 +69,28 @@ class FollowUpController {
                 error = "organizing.error.page";
             }
         }
-        Dashboard dashboard = error != null ? new Dashboard(java.util.List.of(), java.util.Map.of(), false)
+        Dashboard dashboard = error != null ? new Dashboard(java.util.List.of(), java.util.Map.of(), false, java.util.List.of(), null)
                 : followUp.list(user, filter, pageNumber, PAGE_SIZE, actor(request, user));
         DashboardPage model = new DashboardPage(frames.backOfficeFrame(language, t.get("organizing.dashboard.title")),
                 dashboard, FollowUp.STATUSES, filter.statusText(), filter.assigneeText(), filter.countryText(),
-                filter.confirmedText(), pageNumber, error);
+                filter.confirmedText(), pageNumber, "transfer".equals(done) ? "organizing.done.transfer" : null, error);
         return renderer.privatePage(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "organizing/dashboard.jte",
                 model, language);
+    }
+
+    @GetMapping("/admin/join/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String section, HttpServletRequest request,
+                                  Principal principal) {
+        Organizer user = organizer(principal);
+        if (section == null || !section.matches("[0-9]{1,18}")) {
+            throw new NotFoundException();
+        }
+        String csv = followUp.export(Long.parseLong(section), user, actor(request, user)).orElseThrow(NotFoundException::new);
+        return ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .header("Content-Disposition", "attachment; filename=\"join-requests-" + section + ".csv\"")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/admin/join/{publicId}")

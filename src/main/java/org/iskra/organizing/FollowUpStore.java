@@ -58,14 +58,18 @@ class FollowUpStore {
                           from join_request r left join staff_user u on u.id = r.assignee_id
                          where r.public_id = ?""")
                 .param(publicId)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("public_id"), rs.getLong("section_id"),
-                        rs.getString("country_code"), rs.getString("language"), rs.getString("source_path"),
-                        rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("city"),
-                        rs.getString("message"), time(rs, "consent_at"), time(rs, "confirmed_at"),
-                        rs.getString("status"), time(rs, "due_at"), time(rs, "created_at"),
-                        rs.getObject("assignee_id") == null ? null : rs.getLong("assignee_id"),
-                        rs.getString("assignee_name")))
+                .query((rs, n) -> row(rs))
                 .optional();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("public_id"), rs.getLong("section_id"),
+                rs.getString("country_code"), rs.getString("language"), rs.getString("source_path"),
+                rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("city"),
+                rs.getString("message"), time(rs, "consent_at"), time(rs, "confirmed_at"),
+                rs.getString("status"), time(rs, "due_at"), time(rs, "created_at"),
+                rs.getObject("assignee_id") == null ? null : rs.getLong("assignee_id"),
+                rs.getString("assignee_name"));
     }
 
     /** Overdue new requests first, then newest first; one row more than asked for tells of a next page. */
@@ -129,6 +133,20 @@ class FollowUpStore {
             conditions.add(query.confirmed() ? "r.confirmed_at is not null" : "r.confirmed_at is null");
         }
         return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + "\n";
+    }
+
+    /** Every request of a section, oldest first, personal columns sealed: for the export. */
+    List<Row> ofSection(long sectionId) {
+        return jdbc.sql("""
+                        select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
+                               r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
+                               r.created_at, r.assignee_id, u.display_name as assignee_name
+                          from join_request r left join staff_user u on u.id = r.assignee_id
+                         where r.section_id = ?
+                         order by r.created_at, r.id""")
+                .param(sectionId)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     List<EventRow> timeline(long requestId) {

@@ -52,6 +52,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/audit", List.of(ADMINISTRATOR));
         RULES.put("GET /admin/join", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("GET /admin/join/{publicId}", List.of(ADMINISTRATOR, ORGANIZER));
+        RULES.put("GET /admin/join/export", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/status", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/note", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/assign", List.of(ADMINISTRATOR, ORGANIZER));

@@ -89,6 +89,9 @@ class FollowUpTest {
     @Autowired
     StaffAccounts staff;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private JoinRequestMother requests;
     private Section armenian;
     private Section georgian;
@@ -355,6 +358,54 @@ class FollowUpTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("year-month-day");
         assertThat(logIn(organizer).get("/admin/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anOrganizerExportsTheirSectionAsCsvAuditedAndNobodyElsesSection() throws Exception {
+        var applicant = requests.request(armenian, "AM", "hy");
+        jdbc.sql("update join_request set message = ? where public_id = ?")
+                .params(cipher.seal("=HYPERLINK(\"http://evil\")", "join_request.message"), applicant.publicId()).update();
+        String organizer = user("organizer", Role.ORGANIZER, armenian.slug());
+        StaffBrowser browser = logIn(organizer);
+
+        HttpResponse<String> csv = browser.get("/admin/join/export?section=" + armenian.id());
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(csv.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("id,received,country");
+        assertThat(lines[1]).contains(applicant.publicId(), applicant.name(), applicant.email(), "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(jdbc.sql("select detail from audit_event a join staff_user u on u.id = a.actor_id where u.email = ? and a.action = 'join.export'")
+                .param(organizer).query(String.class).list()).containsExactly("rows=1");
+
+        assertThat(browser.get("/admin/join/export?section=" + georgian.id()).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/admin/join/export?section=x").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDashboardAndTheGaugesShowRequestsPerDayTimeToFirstContactAndOverdueRequests() throws Exception {
+        var answered = requests.request(armenian, "AM", "hy");
+        requests.request(armenian, "AM", "hy", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+        String organizer = user("organizer", Role.ORGANIZER, armenian.slug());
+        OffsetDateTime received = jdbc.sql("select created_at from join_request where public_id = ?")
+                .param(answered.publicId()).query(OffsetDateTime.class).single();
+        jdbc.sql("""
+                        insert into join_event (request_id, kind, actor_id, detail, created_at)
+                        select id, 'status', ?, 'from=new to=contacted', ? from join_request where public_id = ?""")
+                .params(id(organizer), received.plusHours(3), answered.publicId()).update();
+
+        String page = logIn(organizer).get("/admin/join").body();
+
+        var figures = Jsoup.parse(page).select("dl.terms dd").eachText();
+        assertThat(figures).containsExactly("1", "3 h", "3 h");
+        assertThat(Jsoup.parse(page).select("caption + thead + tbody tr").last().text()).endsWith("2");
+        assertThat(meters.get("iskra.join.overdue").gauge().value()).isGreaterThanOrEqualTo(1);
+        // every request of this test class counts here, most of them contacted at once
+        assertThat(meters.get("iskra.join.first_contact.p90").gauge().value()).isNotNaN().isGreaterThanOrEqualTo(0);
+        assertThat(meters.get("iskra.join.received.last_day").gauge().value()).isGreaterThanOrEqualTo(2);
     }
 
     private String user(String who, Role role, String scope) {
