@@ -121,6 +121,10 @@ class FollowUpTest {
         assertThat(HtmlChecker.errors(page.body())).isEmpty();
         assertThat(audits(organizer, "join.list")).isEqualTo(1);
 
+        var home = Jsoup.parse(browser.get("/admin/").body());
+        assertThat(home.select("a[href=/admin/join]")).hasSize(1);
+        assertThat(home.select("a[href=/admin/audit]")).isEmpty();
+
         HttpResponse<String> administrator = logIn(user("admin", Role.ADMINISTRATOR, "")).get("/admin/join");
         assertThat(administrator.body()).contains(ours.name(), theirs.name());
     }
@@ -257,6 +261,9 @@ class FollowUpTest {
         assertThat(leader.post(base + "/assign", form(leader.csrf(base), "assignee", String.valueOf(id(colleague))))
                 .statusCode()).isEqualTo(303);
         assertThat(assignee(applicant.publicId())).isEqualTo(id(colleague));
+        String leadsPage = leader.get(base).body();
+        assertThat(Jsoup.parse(leadsPage).select("select[name=assignee] option")).hasSize(4);
+        assertThat(HtmlChecker.errors(leadsPage)).isEmpty();
 
         String outsider = user("outsider", Role.ORGANIZER, georgian.slug());
         assertThat(leader.post(base + "/assign", form(leader.csrf(base), "assignee", String.valueOf(id(outsider))))

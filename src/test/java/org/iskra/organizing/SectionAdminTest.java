@@ -127,7 +127,9 @@ class SectionAdminTest {
         assertThat(admin.post(base, form("lead", String.valueOf(id))).statusCode()).isEqualTo(303);
         assertThat(jdbc.sql("select count(*) from section_lead where section_id = ? and user_id = ?")
                 .params(section.id(), id).query(Long.class).single()).isEqualTo(1);
-        assertThat(Jsoup.parse(admin.get("/admin/sections/" + section.id()).body()).select("button[name=unlead]")).hasSize(1);
+        String page = admin.get("/admin/sections/" + section.id()).body();
+        assertThat(Jsoup.parse(page).select("button[name=unlead]")).hasSize(1);
+        assertThat(HtmlChecker.errors(page)).isEmpty();
 
         HttpResponse<String> unknown = admin.post(base, form("email", "nobody-" + UUID.randomUUID() + "@example.org"));
         assertThat(unknown.statusCode()).isEqualTo(400);
