@@ -224,8 +224,8 @@ class FollowUpStore {
         return jdbc.sql("""
                         select r.id, r.public_id, r.section_id, r.assignee_id from join_request r
                          where r.status = 'new' and r.due_at < ?
-                           and not exists (select 1 from join_event e where e.request_id = r.id and e.kind = 'reminded')
-                         order by r.due_at""")
+                           and not %s
+                         order by r.due_at""".formatted(since("reminded")))
                 .param(now)
                 .query((rs, n) -> due(rs)).list();
     }
@@ -242,13 +242,25 @@ class FollowUpStore {
             due.addAll(jdbc.sql("""
                             select r.id, r.public_id, r.section_id, r.assignee_id from join_request r
                              where r.status = 'new' and r.section_id = ? and r.due_at < ?
-                               and exists (select 1 from join_event e where e.request_id = r.id and e.kind = 'reminded')
-                               and not exists (select 1 from join_event e where e.request_id = r.id and e.kind = 'escalated')
-                             order by r.due_at""")
+                               and %s
+                               and not %s
+                             order by r.due_at""".formatted(since("reminded"), since("escalated")))
                     .params(section[0], now.minusHours(section[1]))
                     .query((rs, n) -> due(rs)).list());
         }
         return due;
+    }
+
+    /**
+     * "The request r has an event of this kind since its last transfer": a transferred request starts its new
+     * section's deadline afresh, so reminders and escalations sent for the old one no longer count.
+     */
+    private static String since(String kind) {
+        return """
+                exists (select 1 from join_event e where e.request_id = r.id and e.kind = '%s'
+                           and e.id > coalesce((select max(t.id) from join_event t
+                                                 where t.request_id = r.id and t.kind = 'transferred'), 0))"""
+                .formatted(kind);
     }
 
     private static Due due(ResultSet rs) throws SQLException {

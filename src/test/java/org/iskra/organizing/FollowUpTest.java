@@ -342,6 +342,34 @@ class FollowUpTest {
     }
 
     @Test
+    void aTransferredRequestPastItsNewDeadlineRemindsTheNewSection() throws Exception {
+        String first = user("first", Role.ORGANIZER, armenian.slug());
+        String second = user("second", Role.ORGANIZER, georgian.slug());
+        var late = requests.request(armenian, "AM", "hy", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+        Await.until("a reminder", () -> !messagesTo(first, late.publicId()).isEmpty());
+        StaffBrowser browser = logIn(first);
+        String base = "/admin/join/" + late.publicId();
+        browser.post(base + "/transfer", form(browser.csrf(base), "section", String.valueOf(georgian.id())));
+
+        jdbc.sql("update join_request set due_at = ? where public_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), late.publicId()).update();
+
+        Await.until("a reminder to the new section", () -> !messagesTo(second, late.publicId()).isEmpty());
+        assertThat(messagesTo(first, late.publicId())).hasSize(1);
+    }
+
+    @Test
+    void badFiltersAreRefusedInTheUsersLanguage() throws Exception {
+        StaffBrowser browser = logIn(user("organizer", Role.ORGANIZER, armenian.slug()));
+
+        HttpResponse<String> russian = browser.get("/admin/join?country=Armenia", "Accept-Language", "ru");
+
+        assertThat(russian.statusCode()).isEqualTo(400);
+        assertThat(russian.body()).contains("Укажите страну двухбуквенным кодом ISO");
+        assertThat(HtmlChecker.errors(russian.body())).isEmpty();
+    }
+
+    @Test
     void administratorsReadTheAuditLogNewestFirstAndFilterIt() throws Exception {
         var applicant = requests.request(armenian, "AM", "hy");
         String organizer = user("organizer", Role.ORGANIZER, armenian.slug());
