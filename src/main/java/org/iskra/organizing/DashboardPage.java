@@ -2,6 +2,10 @@ package org.iskra.organizing;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 
 import org.iskra.site.Messages;
@@ -19,7 +23,7 @@ public record DashboardPage(PageFrame frame, Dashboard dashboard, List<String> s
         return frame.t();
     }
 
-    public String time(java.time.OffsetDateTime at) {
+    public String time(OffsetDateTime at) {
         return Times.format(at, frame.language());
     }
 
@@ -28,8 +32,8 @@ public record DashboardPage(PageFrame frame, Dashboard dashboard, List<String> s
         return value == null ? "–" : frame.t().get("organizing.metrics.hours", Math.round(value * 10) / 10.0);
     }
 
-    public String day(java.time.LocalDate day) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+    public String day(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(frame.language().locale()).format(day);
     }
 

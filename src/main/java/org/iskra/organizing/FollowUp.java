@@ -2,6 +2,7 @@ package org.iskra.organizing;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +91,7 @@ class FollowUp {
     public Dashboard list(Organizer user, DashboardFilter filter, int page, int pageSize, Actor actor) {
         List<Section> all = sections.list();
         List<Section> mine = all.stream().filter(user::organizes).toList();
-        Map<Long, Section> byId = new java.util.HashMap<>();
+        Map<Long, Section> byId = new HashMap<>();
         all.forEach(s -> byId.put(s.id(), s));
         if (mine.isEmpty()) {
             return new Dashboard(List.of(), Map.of(), false, List.of(), null);

@@ -1,9 +1,13 @@
 package org.iskra.organizing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.accounts.StaffAccounts;
@@ -14,7 +18,9 @@ import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -31,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class FollowUpController {
 
     static final int PAGE_SIZE = 50;
-    private static final java.util.Set<String> DONE = java.util.Set.of("status", "note", "assign", "transfer", "reply");
+    private static final Set<String> DONE = Set.of("status", "note", "assign", "transfer", "reply");
 
     private final FollowUp followUp;
     private final StaffAccounts accounts;
@@ -69,7 +75,7 @@ class FollowUpController {
                 error = "organizing.error.page";
             }
         }
-        Dashboard dashboard = error != null ? new Dashboard(java.util.List.of(), java.util.Map.of(), false, java.util.List.of(), null)
+        Dashboard dashboard = error != null ? new Dashboard(List.of(), Map.of(), false, List.of(), null)
                 : followUp.list(user, filter, pageNumber, PAGE_SIZE, actor(request, user));
         DashboardPage model = new DashboardPage(frames.backOfficeFrame(language, t.get("organizing.dashboard.title")),
                 dashboard, FollowUp.STATUSES, filter.statusText(), filter.assigneeText(), filter.countryText(),
@@ -87,10 +93,10 @@ class FollowUpController {
         }
         String csv = followUp.export(Long.parseLong(section), user, actor(request, user)).orElseThrow(NotFoundException::new);
         return ResponseEntity.ok()
-                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
                 .header("Content-Disposition", "attachment; filename=\"join-requests-" + section + ".csv\"")
-                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/admin/join/{publicId}")
