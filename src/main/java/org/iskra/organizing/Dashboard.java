@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * One page of the organizer's dashboard, the number of requests per status in their sections, the sections they
- * may export and how quickly those answer.
+ * may export, their organizers (to filter by assignee) and how quickly those sections answer.
  */
 public record Dashboard(List<Line> lines, Map<String, Long> counts, boolean more, List<Section> sections,
-                        JoinFigures figures) {
+                        List<StaffMember> organizers, JoinFigures figures) {
 
     public record Line(String publicId, Section section, String countryCode, String language, String name,
                        String status, boolean confirmed, OffsetDateTime dueAt, boolean overdue,

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The dashboard's filters as given in the address, each empty when not filtering: status, assignee ("me" or
- * "none"), country (ISO code) and confirmed ("yes" or "no").
+ * The dashboard's filters as given in the address, each empty when not filtering: status, assignee ("me", "none"
+ * or a staff user's id), country (ISO code) and confirmed ("yes" or "no").
  */
 record DashboardFilter(String statusText, String assigneeText, String countryText, String confirmedText) {
 
@@ -21,7 +21,8 @@ record DashboardFilter(String statusText, String assigneeText, String countryTex
         if (!statusText.isEmpty() && !FollowUp.STATUSES.contains(statusText)) {
             return Optional.of("organizing.error.status");
         }
-        if (!assigneeText.isEmpty() && !assigneeText.equals("me") && !assigneeText.equals("none")) {
+        if (!assigneeText.isEmpty() && !assigneeText.equals("me") && !assigneeText.equals("none")
+                && !assigneeText.matches("[1-9][0-9]{0,17}")) {
             return Optional.of("organizing.error.filter");
         }
         if (!countryText.isEmpty() && !countryText.matches("[A-Z]{2}")) {
@@ -37,9 +38,12 @@ record DashboardFilter(String statusText, String assigneeText, String countryTex
         return statusText.isEmpty() ? null : statusText;
     }
 
-    /** The assignee to filter by: the user, 0 for nobody, null for anyone. */
+    /** The assignee to filter by: a staff user's id, 0 for nobody, null for anyone. */
     Long assignee(long userId) {
-        return assigneeText.isEmpty() ? null : assigneeText.equals("me") ? userId : 0L;
+        if (assigneeText.isEmpty()) {
+            return null;
+        }
+        return assigneeText.equals("me") ? userId : assigneeText.equals("none") ? 0L : Long.parseLong(assigneeText);
     }
 
     String country() {

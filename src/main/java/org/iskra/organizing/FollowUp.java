@@ -3,6 +3,7 @@ package org.iskra.organizing;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ class FollowUp {
         Map<Long, Section> byId = new HashMap<>();
         all.forEach(s -> byId.put(s.id(), s));
         if (mine.isEmpty()) {
-            return new Dashboard(List.of(), Map.of(), false, List.of(), null);
+            return new Dashboard(List.of(), Map.of(), false, List.of(), List.of(), null);
         }
         List<Long> sectionIds = user.administrator() ? null : mine.stream().map(Section::id).toList();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -109,7 +110,10 @@ class FollowUp {
                 .toList();
         audit.record(actor, "join.list", SUBJECT_TYPE, null, mine.size() == 1 ? mine.get(0).slug() : null,
                 "shown=" + lines.size() + " page=" + page + filter.describe());
-        return new Dashboard(lines, store.countsByStatus(sectionIds), more, mine, metrics.figures(sectionIds));
+        Map<Long, StaffMember> organizers = new LinkedHashMap<>();
+        mine.forEach(s -> store.organizers(s.slug()).forEach(p -> organizers.putIfAbsent(p.id(), p)));
+        return new Dashboard(lines, store.countsByStatus(sectionIds), more, mine, List.copyOf(organizers.values()),
+                metrics.figures(sectionIds));
     }
 
     /**

@@ -75,7 +75,7 @@ class FollowUpController {
                 error = "organizing.error.page";
             }
         }
-        Dashboard dashboard = error != null ? new Dashboard(List.of(), Map.of(), false, List.of(), null)
+        Dashboard dashboard = error != null ? new Dashboard(List.of(), Map.of(), false, List.of(), List.of(), null)
                 : followUp.list(user, filter, pageNumber, PAGE_SIZE, actor(request, user));
         DashboardPage model = new DashboardPage(frames.backOfficeFrame(language, t.get("organizing.dashboard.title")),
                 dashboard, FollowUp.STATUSES, filter.statusText(), filter.assigneeText(), filter.countryText(),

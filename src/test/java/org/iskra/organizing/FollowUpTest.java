@@ -143,6 +143,11 @@ class FollowUpTest {
         assertThat(browser.get("/admin/join?status=contacted").body()).doesNotContain(fresh.name());
         assertThat(browser.get("/admin/join?assignee=none").body()).contains(fresh.name());
         assertThat(browser.get("/admin/join?assignee=me").body()).doesNotContain(fresh.name());
+        String colleague = user("colleague", Role.ORGANIZER, armenian.slug());
+        jdbc.sql("update join_request set assignee_id = ? where public_id = ?").params(id(colleague), fresh.publicId()).update();
+        String byColleague = browser.get("/admin/join?assignee=" + id(colleague)).body();
+        assertThat(byColleague).contains(fresh.name()).doesNotContain(overdue.name());
+        assertThat(Jsoup.parse(byColleague).select("select[name=assignee] option[selected]").text()).isEqualTo("colleague " + run);
 
         HttpResponse<String> bad = browser.get("/admin/join?status=lost");
         assertThat(bad.statusCode()).isEqualTo(400);
