@@ -34,6 +34,10 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
+                        .requestMatchers("/admin/join", "/admin/join/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
+                        .requestMatchers("/admin/audit", "/admin/sections", "/admin/sections/**")
+                        .hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/admin/login")

@@ -43,6 +43,19 @@ public class StaffAccounts {
         return store.emailsWithRole(role, scope);
     }
 
+    /** Gives the user a role, e.g. ORGANIZER of a section; holding it already is no error. */
+    @Transactional
+    public void grant(long userId, StaffRole role) {
+        if (!store.roles(userId).contains(role)) {
+            store.grant(userId, role);
+        }
+    }
+
+    @Transactional
+    public void revoke(long userId, StaffRole role) {
+        store.revoke(userId, role);
+    }
+
     boolean anyUser() {
         return store.anyUser();
     }

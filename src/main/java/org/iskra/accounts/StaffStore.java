@@ -44,6 +44,12 @@ class StaffStore {
                 .update();
     }
 
+    void revoke(long userId, StaffRole role) {
+        jdbc.sql("delete from staff_role where user_id = ? and role = ? and scope = ?")
+                .params(userId, role.role().name(), role.scope())
+                .update();
+    }
+
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("select id, email, password_hash, enabled from staff_user where email = ?")
                 .param(normalize(email))

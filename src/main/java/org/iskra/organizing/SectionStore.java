@@ -55,4 +55,58 @@ class SectionStore {
     void cover(long sectionId, String countryCode) {
         jdbc.sql("insert into section_country (country_code, section_id) values (?, ?)").params(countryCode, sectionId).update();
     }
+
+    void update(long id, String name, String contactEmail, int responseHours) {
+        jdbc.sql("update section set name = ?, contact_email = ?, response_hours = ? where id = ?")
+                .params(name, contactEmail, responseHours, id).update();
+    }
+
+    void uncoverAll(long sectionId) {
+        jdbc.sql("delete from section_country where section_id = ?").param(sectionId).update();
+    }
+
+    /** The other section covering this country, if any. */
+    Optional<Section> coveringOtherThan(String countryCode, long sectionId) {
+        return covering(countryCode).filter(s -> s.id() != sectionId);
+    }
+
+    Optional<Section> bySlug(String slug) {
+        return jdbc.sql("select " + COLUMNS + " from section s where s.slug = ?").param(slug).query(Section.class).optional();
+    }
+
+    long requests(long sectionId) {
+        return jdbc.sql("select count(*) from join_request where section_id = ?").param(sectionId).query(Long.class).single();
+    }
+
+    void delete(long sectionId) {
+        jdbc.sql("delete from section_reply_template where section_id = ?").param(sectionId).update();
+        jdbc.sql("delete from section_lead where section_id = ?").param(sectionId).update();
+        jdbc.sql("delete from section_country where section_id = ?").param(sectionId).update();
+        jdbc.sql("delete from section where id = ? and not is_fallback").param(sectionId).update();
+    }
+
+    List<Long> leadIds(long sectionId) {
+        return jdbc.sql("select user_id from section_lead where section_id = ?").param(sectionId).query(Long.class).list();
+    }
+
+    void setLead(long sectionId, long userId, boolean lead) {
+        jdbc.sql("delete from section_lead where section_id = ? and user_id = ?").params(sectionId, userId).update();
+        if (lead) {
+            jdbc.sql("insert into section_lead (section_id, user_id) values (?, ?)").params(sectionId, userId).update();
+        }
+    }
+
+    List<ReplyTemplate> replies(long sectionId) {
+        return jdbc.sql("select language, subject, body from section_reply_template where section_id = ? order by language")
+                .param(sectionId).query(ReplyTemplate.class).list();
+    }
+
+    void saveReply(long sectionId, ReplyTemplate reply) {
+        jdbc.sql("delete from section_reply_template where section_id = ? and language = ?")
+                .params(sectionId, reply.language()).update();
+        if (!reply.body().isBlank()) {
+            jdbc.sql("insert into section_reply_template (section_id, language, subject, body) values (?, ?, ?, ?)")
+                    .params(sectionId, reply.language(), reply.subject(), reply.body()).update();
+        }
+    }
 }

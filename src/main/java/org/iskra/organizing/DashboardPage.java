@@ -1,0 +1,56 @@
+package org.iskra.organizing;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+import org.iskra.site.Messages;
+import org.iskra.site.PageFrame;
+
+/**
+ * The model of /admin/join. The filters are shown as given; {@code notice} confirms a transfer and {@code error}
+ * names a filter that could not be read (message keys, or null).
+ */
+public record DashboardPage(PageFrame frame, Dashboard dashboard, List<String> statuses, String status,
+                            String assignee, String country, String confirmed, int page, String notice,
+                            String error) {
+
+    public Messages t() {
+        return frame.t();
+    }
+
+    public String time(OffsetDateTime at) {
+        return Times.format(at, frame.language());
+    }
+
+    /** Hours to one decimal, in the reader's language. */
+    public String hours(Double value) {
+        return value == null ? "–" : frame.t().get("organizing.metrics.hours", Math.round(value * 10) / 10.0);
+    }
+
+    public String day(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(frame.language().locale()).format(day);
+    }
+
+    public String previousPage() {
+        return page > 1 ? "/admin/join?" + query() + "&page=" + (page - 1) : null;
+    }
+
+    public String nextPage() {
+        return dashboard.more() ? "/admin/join?" + query() + "&page=" + (page + 1) : null;
+    }
+
+    private String query() {
+        return "status=" + encode(status) + "&assignee=" + encode(assignee) + "&country=" + encode(country)
+                + "&confirmed=" + encode(confirmed);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
