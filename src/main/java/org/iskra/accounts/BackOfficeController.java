@@ -34,8 +34,9 @@ class BackOfficeController {
         var t = frames.messages(language);
         String notice = request.getParameter("error") != null ? "accounts.login.failed"
                 : request.getParameter("throttled") != null ? "accounts.login.throttled"
-                : request.getParameter("logout") != null ? "accounts.login.logged-out" : null;
-        boolean problem = notice != null && !notice.endsWith("logged-out");
+                : request.getParameter("logout") != null ? "accounts.login.logged-out"
+                : request.getParameter("welcome") != null ? "accounts.login.password-set" : null;
+        boolean problem = "accounts.login.failed".equals(notice) || "accounts.login.throttled".equals(notice);
         LoginPage page = new LoginPage(frames.backOfficeFrame(language, t.get("accounts.login.title")),
                 csrf.getParameterName(), csrf.getToken(), notice, problem);
         return renderer.privatePage(HttpStatus.OK, "accounts/login.jte", page, language);
@@ -51,7 +52,7 @@ class BackOfficeController {
                 .toList();
         boolean translations = user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR);
         BackOfficeHome page = new BackOfficeHome(frames.backOfficeFrame(language, t.get("accounts.home.title")), user,
-                roleNames, csrf.getParameterName(), csrf.getToken(), translations);
+                roleNames, csrf.getParameterName(), csrf.getToken(), translations, user.has(Role.ADMINISTRATOR));
         return renderer.privatePage(HttpStatus.OK, "accounts/home.jte", page, language);
     }
 }
