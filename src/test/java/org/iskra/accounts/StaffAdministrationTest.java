@@ -226,6 +226,9 @@ class StaffAdministrationTest {
                 .isEqualTo(400);
         assertThat(admin.post("/admin/users", "email=x%40example.org&displayName=X&role=EDITOR").statusCode())
                 .as("no CSRF token").isEqualTo(403);
+        HttpResponse<String> undecodable = admin.post("/admin/users",
+                "_csrf=" + StaffBrowser.encode(admin.csrf("/admin/account")) + "&email=%ZZ&displayName=%C3%28&role=EDITOR");
+        assertThat(undecodable.statusCode()).as("a form that is not UTF-8").isBetween(400, 499);
     }
 
     @Test
