@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.iskra.site.Language;
 import org.iskra.site.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @ConditionalOnWebApplication
 class StaffAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffAdministration.class);
 
     /** Staff listed per page. */
     static final int PAGE_SIZE = 50;
@@ -66,6 +70,7 @@ class StaffAdministration {
         long id = store.insertInvited(email, displayName);
         roles.forEach(role -> store.grant(id, role));
         invitations.send(member(id).user(), inviterName, language);
+        log.info("Staff user {} invited with roles {}", id, roles);
         return id;
     }
 
@@ -80,6 +85,7 @@ class StaffAdministration {
             throw new StaffChangeRejectedException("accounts.users.error.disabled");
         }
         invitations.send(member.user(), inviterName, language);
+        log.info("Invitation of staff user {} sent again", id);
     }
 
     /** Disabling ends the user's sessions at once: a stolen session is useless the moment its user is disabled. */
@@ -93,6 +99,7 @@ class StaffAdministration {
         if (!enabled) {
             sessions.endAll(member.user().email());
         }
+        log.info("Staff user {} {}", id, enabled ? "enabled" : "disabled, sessions ended");
     }
 
     /**
@@ -108,10 +115,12 @@ class StaffAdministration {
         }
         store.replaceRoles(id, roles);
         sessions.endAllBut(member.user().email(), self ? keepSession : null);
+        log.info("Staff user {} now has roles {}", id, roles);
     }
 
     void endSessions(long id) {
         sessions.endAll(member(id).user().email());
+        log.info("Sessions of staff user {} ended by an administrator", id);
     }
 
     private static boolean isSelf(String actorEmail, StaffMember member) {
