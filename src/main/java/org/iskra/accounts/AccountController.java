@@ -37,14 +37,16 @@ class AccountController {
     private final PageRenderer renderer;
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
+    private final PasswordChangeThrottle throttle;
 
     AccountController(Languages languages, PageFrames frames, PageRenderer renderer, StaffAccounts accounts,
-                      StaffSessions sessions) {
+                      StaffSessions sessions, PasswordChangeThrottle throttle) {
         this.languages = languages;
         this.frames = frames;
         this.renderer = renderer;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @GetMapping("/admin/account")
@@ -58,6 +60,10 @@ class AccountController {
     ResponseEntity<byte[]> changePassword(HttpServletRequest request, CsrfToken csrf, Principal principal) {
         Messages t = frames.messages(languages.preferredBy(request));
         String password = request.getParameter("password");
+        if (throttle.exhausted(principal.getName())) {
+            return page(HttpStatus.TOO_MANY_REQUESTS, request, csrf, principal, Map.of(),
+                    t.get("accounts.account.error.throttled"), true);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (password == null || !password.equals(request.getParameter("repeat"))) {
             errors.put("repeat", t.get("accounts.password.mismatch"));
@@ -65,7 +71,11 @@ class AccountController {
             try {
                 accounts.changePassword(principal.getName(), request.getParameter("current"), password);
             } catch (PasswordRejectedException rejected) {
-                String field = StaffAccounts.WRONG_CURRENT_PASSWORD.equals(rejected.reason()) ? "current" : "password";
+                boolean wrongCurrent = StaffAccounts.WRONG_CURRENT_PASSWORD.equals(rejected.reason());
+                if (wrongCurrent) {
+                    throttle.failed(principal.getName());
+                }
+                String field = wrongCurrent ? "current" : "password";
                 errors.put(field, t.get(rejected.reason()));
             }
         }

@@ -82,6 +82,22 @@ class AccountSessionsTest {
     }
 
     @Test
+    void guessingTheCurrentPasswordThroughTheChangeFormIsStoppedAfterAFewTries() throws Exception {
+        String email = staff();
+        StaffBrowser browser = loggedIn(email, PASSWORD);
+        for (int i = 0; i < PasswordChangeThrottle.FAILURES; i++) {
+            assertThat(change(browser, "guess number " + i, NEW_PASSWORD, NEW_PASSWORD, "en").statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> refused = change(browser, PASSWORD, NEW_PASSWORD, NEW_PASSWORD, "en");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Jsoup.parse(refused.body()).select(".form-notice").text())
+                .isEqualTo("Too many wrong current passwords. Please wait a few minutes and try again.");
+        assertThat(HtmlChecker.errors(refused.body())).isEmpty();
+        assertThat(new StaffBrowser(port).logIn(email, PASSWORD).headers().firstValue("Location").orElseThrow())
+                .as("the password did not change").endsWith("/admin/");
+    }
+
+    @Test
     void theAccountPageIsValidHtmlAndLinkedFromTheBackOfficeHome() throws Exception {
         StaffBrowser browser = loggedIn(staff(), PASSWORD);
         assertThat(Jsoup.parse(browser.get("/admin/").body()).select("a[href=/admin/account]")).hasSize(1);

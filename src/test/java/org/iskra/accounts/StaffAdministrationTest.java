@@ -296,6 +296,10 @@ class StaffAdministrationTest {
 
         assertThat(post(admin, "/admin/users/" + id + "/enable").statusCode()).isEqualTo(303);
         assertThat(new StaffBrowser(port).logIn(email, PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+
+        HttpResponse<String> resend = post(admin, "/admin/users/" + id + "/invitation");
+        assertThat(resend.statusCode()).as("no invitation for someone who has a password").isEqualTo(400);
+        assertThat(Jsoup.parse(resend.body()).select(".notice").text()).isEqualTo("This person has already accepted the invitation.");
     }
 
     @Test
