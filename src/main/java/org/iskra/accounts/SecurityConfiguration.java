@@ -31,7 +31,8 @@ class SecurityConfiguration {
         http
                 .securityMatcher("/admin", "/admin/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/admin/login", "/admin/invitation/**").permitAll()
+                        .requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
                         .requestMatchers("/admin/join", "/admin/join/**")

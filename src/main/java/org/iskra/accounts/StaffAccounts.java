@@ -1,5 +1,7 @@
 package org.iskra.accounts;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Staff accounts: creating them with an acceptable password, and looking them up. */
 @Service
 public class StaffAccounts {
+
+    static final String WRONG_CURRENT_PASSWORD = "accounts.account.error.current";
 
     private final StaffStore store;
     private final PasswordEncoder passwordEncoder;
@@ -32,6 +36,23 @@ public class StaffAccounts {
         long id = store.insert(email, displayName, passwordEncoder.encode(password));
         roles.forEach(role -> store.grant(id, role));
         return store.find(email).orElseThrow();
+    }
+
+    /**
+     * Replaces a user's password once they have proved they know the current one.
+     *
+     * @throws PasswordRejectedException with reason {@code accounts.account.error.current} when the current password
+     *                                    is wrong, or the policy's reason when the new one is not acceptable
+     */
+    @Transactional
+    void changePassword(String email, String current, String replacement) {
+        StaffStore.Credentials credentials = store.credentials(email).orElseThrow();
+        if (current == null || credentials.passwordHash() == null
+                || !passwordEncoder.matches(current, credentials.passwordHash())) {
+            throw new PasswordRejectedException(WRONG_CURRENT_PASSWORD);
+        }
+        passwordPolicy.check(replacement);
+        store.setPassword(credentials.id(), passwordEncoder.encode(replacement), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     public Optional<StaffUser> find(String email) {

@@ -2,8 +2,11 @@ package org.iskra.accounts;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,14 @@ class StaffStore {
     }
 
     private record UserRow(long id, String email, String displayName, boolean enabled) {
+    }
+
+    private record MemberRow(long id, String email, String displayName, boolean enabled, boolean passwordSet,
+                             OffsetDateTime passwordChangedAt) {
+    }
+
+    /** A section an organizer may be given: read here because organizing depends on accounts, not the reverse. */
+    record SectionOption(String slug, String name) {
     }
 
     private final JdbcClient jdbc;
@@ -61,6 +72,80 @@ class StaffStore {
                 .param(normalize(email))
                 .query(UserRow.class).optional()
                 .map(row -> new StaffUser(row.id(), row.email(), row.displayName(), row.enabled(), roles(row.id())));
+    }
+
+    /** An account that waits for its invitation to be accepted: no password, so nobody can log in with it yet. */
+    long insertInvited(String email, String displayName) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into staff_user (email, display_name) values (?, ?)")
+                .params(normalize(email), displayName)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from staff_user where email = ?)").param(normalize(email))
+                .query(Boolean.class).single();
+    }
+
+    int count() {
+        return jdbc.sql("select count(*) from staff_user").query(Integer.class).single();
+    }
+
+    List<StaffMember> page(int offset, int limit) {
+        List<MemberRow> rows = jdbc.sql("""
+                        select id, email, display_name, enabled, password_hash is not null as password_set,
+                               password_changed_at
+                          from staff_user
+                         order by lower(display_name), id
+                         limit ? offset ?""")
+                .params(limit, offset)
+                .query(MemberRow.class).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<StaffRole>> roles = new LinkedHashMap<>();
+        jdbc.sql("select user_id, role, scope from staff_role where user_id in (:ids) order by role, scope")
+                .param("ids", rows.stream().map(MemberRow::id).toList())
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getLong("user_id"), id -> new ArrayList<>())
+                            .add(new StaffRole(Role.valueOf(rs.getString("role")), rs.getString("scope")));
+                });
+        return rows.stream().map(row -> member(row, roles.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    Optional<StaffMember> member(long id) {
+        return jdbc.sql("""
+                        select id, email, display_name, enabled, password_hash is not null as password_set,
+                               password_changed_at
+                          from staff_user where id = ?""")
+                .param(id)
+                .query(MemberRow.class).optional()
+                .map(row -> member(row, roles(row.id())));
+    }
+
+    private static StaffMember member(MemberRow row, List<StaffRole> roles) {
+        return new StaffMember(new StaffUser(row.id(), row.email(), row.displayName(), row.enabled(), roles),
+                !row.passwordSet(), row.passwordChangedAt());
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        jdbc.sql("update staff_user set enabled = ? where id = ?").params(enabled, id).update();
+    }
+
+    void replaceRoles(long userId, List<StaffRole> roles) {
+        jdbc.sql("delete from staff_role where user_id = ?").param(userId).update();
+        roles.forEach(role -> grant(userId, role));
+    }
+
+    void setPassword(long id, String passwordHash, OffsetDateTime now) {
+        jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ? where id = ?")
+                .params(passwordHash, now, id)
+                .update();
+    }
+
+    List<SectionOption> sections() {
+        return jdbc.sql("select slug, name from section order by name, slug").query(SectionOption.class).list();
     }
 
     List<String> emailsWithRole(Role role, String scope) {

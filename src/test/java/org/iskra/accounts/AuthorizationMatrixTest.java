@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ class AuthorizationMatrixTest {
     private static final List<String> EVERYONE = List.of(ANONYMOUS, ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR, ORGANIZER);
     private static final List<String> STAFF = List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR, ORGANIZER);
 
-    /** Method and path pattern → who may use it. Paths are probed with lang=en and an unknown slug. */
+    /** Rules whose probe logs the caller out everywhere: probed after all the others, which need the session. */
+    private static final Set<String> ENDS_THE_CALLERS_SESSIONS = Set.of("POST /admin/account/sessions");
+
+    /** Method and path pattern → who may use it. Paths are probed with lang=en and an unknown slug, id or token. */
     private static final Map<String, List<String>> RULES = new LinkedHashMap<>();
 
     static {
@@ -65,6 +69,20 @@ class AuthorizationMatrixTest {
         RULES.put("POST /admin/sections/{id}/organizers", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/sections/{id}/replies", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/sections/{id}/delete", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/users", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/users/new", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/users/{id}", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/{id}/roles", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/{id}/disable", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/{id}/enable", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/{id}/sessions", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/{id}/invitation", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/invitation/{token}", EVERYONE);
+        RULES.put("POST /admin/invitation/{token}", EVERYONE);
+        RULES.put("GET /admin/account", STAFF);
+        RULES.put("POST /admin/account/password", STAFF);
+        RULES.put("POST /admin/account/sessions", STAFF);
     }
 
     @Autowired
@@ -100,11 +118,13 @@ class AuthorizationMatrixTest {
             browsers.put(who, browserFor(who));
         }
         List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, List<String>> rule : RULES.entrySet()) {
+        List<Map.Entry<String, List<String>>> rules = new ArrayList<>(RULES.entrySet());
+        rules.sort(Comparator.comparing(rule -> ENDS_THE_CALLERS_SESSIONS.contains(rule.getKey())));
+        for (Map.Entry<String, List<String>> rule : rules) {
             String method = rule.getKey().substring(0, rule.getKey().indexOf(' '));
             String path = rule.getKey().substring(method.length() + 1)
                     .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID())
-                    .replace("{publicId}", UUID.randomUUID().toString()).replace("{id}", "0");
+                    .replace("{publicId}", UUID.randomUUID().toString()).replace("{id}", "0").replace("{token}", "matrix-probe-token");
             for (String who : EVERYONE) {
                 StaffBrowser browser = browsers.get(who);
                 HttpResponse<String> response = method.equals("GET") ? browser.get(path)

@@ -138,7 +138,8 @@ class BackOfficeAccessTest {
         StaffBrowser browser = new StaffBrowser(port);
         assertThat(org.iskra.testsupport.HtmlChecker.errors(browser.get("/admin/login?error").body())).isEmpty();
         browser.logIn(newUser(Role.ADMINISTRATOR, ""), PASSWORD);
-        for (String path : List.of("/admin/", "/admin/translations", "/admin/translations?language=ru")) {
+        for (String path : List.of("/admin/", "/admin/translations", "/admin/translations?language=ru", "/admin/users",
+                "/admin/users/new", "/admin/account")) {
             HttpResponse<String> page = browser.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(org.iskra.testsupport.HtmlChecker.errors(page.body())).as(path).isEmpty();
