@@ -2,20 +2,14 @@ package org.iskra.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.iskra.testsupport.DatabaseDump;
 import org.iskra.testsupport.IskraIntegrationTest;
-import org.iskra.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +60,7 @@ class JoinDatabaseDumpTest {
         assertThat(jdbc.sql("select count(*) from join_request").query(Integer.class).single()).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("select count(*) from outbox_message").query(Integer.class).single()).as("mail queued too").isPositive();
 
-        String dump = TestDatabase.onPostgres() ? pgDump() : h2Script();
+        String dump = DatabaseDump.of(jdbc, databaseUrl);
 
         assertThat(dump).contains("join_request").contains("outbox_message")
                 .as("the dump is read as text: the demo's Russian titles show in it").contains("Вступайте в Интернационал");
@@ -75,33 +69,5 @@ class JoinDatabaseDumpTest {
                     .doesNotContainIgnoringCase(secret)
                     .doesNotContain(new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         }
-    }
-
-    /** H2's SCRIPT, with the {@code U&'\\0436…'} escapes it writes for non-ASCII text decoded, so Cyrillic and Arabic count. */
-    private String h2Script() {
-        String script = jdbc.sql("script").query((rs, n) -> rs.getString(1)).list().stream().collect(Collectors.joining("\n"));
-        Matcher escape = Pattern.compile("\\\\(\\+[0-9a-fA-F]{6}|[0-9a-fA-F]{4})").matcher(script);
-        StringBuilder decoded = new StringBuilder(script.length());
-        while (escape.find()) {
-            String hex = escape.group(1);
-            int codePoint = Integer.parseInt(hex.startsWith("+") ? hex.substring(1) : hex, 16);
-            escape.appendReplacement(decoded, Matcher.quoteReplacement(new String(Character.toChars(codePoint))));
-        }
-        escape.appendTail(decoded);
-        return decoded.toString();
-    }
-
-    /** pg_dump of this application's schema, as an administrator (or an intruder) would take it. */
-    private String pgDump() throws IOException, InterruptedException {
-        URI uri = URI.create(databaseUrl.substring("jdbc:".length()));
-        String database = uri.getPath().substring(1);
-        String schema = databaseUrl.replaceAll(".*currentSchema=([^&]+).*", "$1");
-        Process dump = new ProcessBuilder("pg_dump", "-h", uri.getHost(), "-p", Integer.toString(uri.getPort()),
-                "-U", System.getProperty("iskra.test.db.user", "postgres"), "-n", schema, "--no-owner", database)
-                .redirectErrorStream(true).start();
-        String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(dump.exitValue()).as("pg_dump: " + out).isZero();
-        return out;
     }
 }
