@@ -51,7 +51,8 @@ class BackOfficeController {
                 .toList();
         boolean translations = user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR);
         BackOfficeHome page = new BackOfficeHome(frames.backOfficeFrame(language, t.get("accounts.home.title")), user,
-                roleNames, csrf.getParameterName(), csrf.getToken(), translations);
+                roleNames, csrf.getParameterName(), csrf.getToken(), translations,
+                user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.AUTHOR));
         return renderer.privatePage(HttpStatus.OK, "accounts/home.jte", page, language);
     }
 }

@@ -7,7 +7,7 @@ import org.iskra.site.PageFrame;
 
 /** The model of the back office's front page: who is logged in and what they may open. */
 public record BackOfficeHome(PageFrame frame, StaffUser user, List<String> roleNames, String csrfParameter, String csrfToken,
-                             boolean mayReadTranslations) {
+                             boolean mayReadTranslations, boolean mayWrite) {
 
     public Messages t() {
         return frame.t();

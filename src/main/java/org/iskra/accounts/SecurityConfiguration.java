@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
+                        .requestMatchers("/admin/articles", "/admin/articles/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name())
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/admin/login")

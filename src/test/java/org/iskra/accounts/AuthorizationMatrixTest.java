@@ -48,6 +48,17 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/translations.json", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN, TRANSLATOR_AR));
         RULES.put("GET /admin/translations/{lang}/{slug}", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN));
         RULES.put("POST /admin/translations/{lang}/{slug}/up-to-date", List.of(ADMINISTRATOR, EDITOR, TRANSLATOR_EN));
+        RULES.put("GET /admin/articles", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/preview", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}/autosave", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}/status", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/{id}/history", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/{id}/diff", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}/restore", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
     }
 
     @Autowired
@@ -86,7 +97,8 @@ class AuthorizationMatrixTest {
         for (Map.Entry<String, List<String>> rule : RULES.entrySet()) {
             String method = rule.getKey().substring(0, rule.getKey().indexOf(' '));
             String path = rule.getKey().substring(method.length() + 1)
-                    .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID());
+                    .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID())
+                    .replace("{id}", "999999999");
             for (String who : EVERYONE) {
                 StaffBrowser browser = browsers.get(who);
                 HttpResponse<String> response = method.equals("GET") ? browser.get(path)
