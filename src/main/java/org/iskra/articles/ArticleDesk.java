@@ -131,6 +131,13 @@ public class ArticleDesk {
                 .query(Draft.class).optional();
     }
 
+    /** The article's translation in a language, if it has one. */
+    public Optional<Long> translationOf(long articleId, String language) {
+        return jdbc.sql("select id from translation where article_id = ? and language = ?")
+                .params(articleId, language)
+                .query(Long.class).optional();
+    }
+
     /** Who created the article a translation belongs to; empty when there is no such translation. */
     public Optional<String> creatorOf(long translationId) {
         return jdbc.sql("""

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,35 +92,64 @@ class EditorController {
         return renderer.privatePage(HttpStatus.OK, "editor/list.jte", model, reader);
     }
 
+    /** A new article, or with {@code from} a new translation of the article that translation belongs to. */
     @GetMapping("/admin/articles/new")
-    ResponseEntity<byte[]> blank(@RequestParam(required = false) String language, CsrfToken csrf, Authentication user,
-                                 HttpServletRequest request) {
+    ResponseEntity<byte[]> blank(@RequestParam(required = false) String language, @RequestParam(required = false) String from,
+                                 CsrfToken csrf, Authentication user, HttpServletRequest request) {
         Language reader = languages.preferredBy(request);
         String code = language != null && languages.supports(language) ? language : reader.code();
-        return editor(HttpStatus.OK, reader, null, EditorForm.blank(code), null, List.of(), false, null, csrf, user);
+        ArticleDesk.Draft source = source(from, user);
+        if (source == null) {
+            return editor(HttpStatus.OK, reader, null, EditorForm.blank(code), null, List.of(), false, null, csrf, user);
+        }
+        Optional<Long> existing = desk.translationOf(source.articleId(), code);
+        if (existing.isPresent()) {
+            return seeOther("/admin/articles/" + existing.get());
+        }
+        // a translator starts from the source's words and terms and replaces them with their language's
+        EditorForm start = EditorForm.of(source, taxonomy.termsOf(source.articleId(), source.language()))
+                .forTranslation(code);
+        return editor(HttpStatus.OK, reader, null, start, null, List.of(), false, null, csrf, user, source);
     }
 
     @PostMapping("/admin/articles/new")
-    ResponseEntity<byte[]> create(EditorForm form, @RequestParam(required = false) String action, CsrfToken csrf,
+    ResponseEntity<byte[]> create(EditorForm form, @RequestParam(required = false) String action,
+                                  @RequestParam(required = false) String from, CsrfToken csrf,
                                   Authentication user, HttpServletRequest request) {
         Language reader = languages.preferredBy(request);
+        ArticleDesk.Draft source = source(from, user);
         List<String> problems = new ArrayList<>(form.problems());
         if (!languages.supports(form.language())) {
             problems.add("editor.error.language-unknown");
         }
         if ("preview".equals(action) || !problems.isEmpty()) {
             return editor(problems.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, reader, null, form,
-                    desk.preview(form.body()), problems, false, null, csrf, user);
+                    desk.preview(form.body()), problems, false, null, csrf, user, source);
         }
+        String key = source == null ? "editor-" + UUID.randomUUID() : source.translationKey();
+        String originalLanguage = source == null ? form.language() : source.originalLanguage();
         try {
-            SaveResult saved = writer.edit(form.toInput("editor-" + UUID.randomUUID(), form.language(), null, user.getName()), null);
+            SaveResult saved = writer.edit(form.toInput(key, originalLanguage, source == null ? null : source.leadMediaId(),
+                    user.getName()), null);
             return seeOther("/admin/articles/" + saved.translationId() + "?done=saved");
         } catch (ArticleRejectedException e) {
             return editor(HttpStatus.UNPROCESSABLE_CONTENT, reader, null, form, desk.preview(form.body()),
-                    List.of(editorKey(e)), false, null, csrf, user);
-        } catch (EditConflictException impossible) {
-            throw new IllegalStateException(impossible);
+                    List.of(editorKey(e)), false, null, csrf, user, source);
+        } catch (EditConflictException e) {
+            // the article got a translation in this language meanwhile: show it, with this user's words kept
+            return conflict(reader, e.translationId(), form, csrf, user);
         }
+    }
+
+    /** The translation a new translation starts from, checked like any other the user opens; null without one. */
+    private ArticleDesk.Draft source(String from, Authentication user) {
+        if (from == null || from.isBlank()) {
+            return null;
+        }
+        if (!from.matches("[1-9][0-9]{0,17}")) {
+            throw new NotFoundException();
+        }
+        return draftFor(Long.parseLong(from), user);
     }
 
     @GetMapping("/admin/articles/{id}")
@@ -292,11 +322,17 @@ class EditorController {
     private ResponseEntity<byte[]> editor(HttpStatus status, Language reader, ArticleDesk.Draft draft, EditorForm form,
                                           String previewHtml, List<String> problems, boolean conflict, String notice,
                                           CsrfToken csrf, Authentication user) {
+        return editor(status, reader, draft, form, previewHtml, problems, conflict, notice, csrf, user, null);
+    }
+
+    private ResponseEntity<byte[]> editor(HttpStatus status, Language reader, ArticleDesk.Draft draft, EditorForm form,
+                                          String previewHtml, List<String> problems, boolean conflict, String notice,
+                                          CsrfToken csrf, Authentication user, ArticleDesk.Draft source) {
         Messages t = frames.messages(reader);
         String title = draft == null ? t.get("editor.new.title") : t.get("editor.edit.title", draft.title());
         EditorPage page = new EditorPage(frames.backOfficeFrame(reader, title), draft, form, previewHtml, problems, conflict,
                 notice, csrf.getParameterName(), csrf.getToken(), draft == null ? List.of() : transitions(draft, user),
-                languages.all(), frames.assetPath("assets/article-editor.js"));
+                languages.all(), frames.assetPath("assets/article-editor.js"), source);
         return renderer.privatePage(status, "editor/edit.jte", page, reader);
     }
 

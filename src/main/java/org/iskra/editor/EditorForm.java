@@ -45,6 +45,11 @@ public record EditorForm(String version, String language, String slug, String ti
                 String.join(", ", terms.countries().stream().map(Term::slug).toList()), names(terms.tags()));
     }
 
+    /** The words and terms of a source translation as the start of a new translation into {@code target}. */
+    EditorForm forTranslation(String target) {
+        return new EditorForm("", target, "", title, standfirst, body, attribution, regions, countries, tags);
+    }
+
     /** The same form with another version: after a conflict, saving again deliberately replaces the newer one. */
     EditorForm withVersion(int newVersion) {
         return new EditorForm(String.valueOf(newVersion), language, slug, title, standfirst, body, attribution,

@@ -16,10 +16,11 @@ import org.iskra.site.PageFrame;
  * @param conflict    someone saved a newer version; the form still holds this user's text
  * @param notice      message key of what just happened ("saved", "published"…), or null
  * @param transitions statuses this user may move the translation to
+ * @param source      for a new translation: the translation it starts from, else null
  */
 public record EditorPage(PageFrame frame, ArticleDesk.Draft draft, EditorForm form, String previewHtml, List<String> problems,
                   boolean conflict, String notice, String csrfParameter, String csrfToken, List<String> transitions,
-                  List<Language> languages, String script) {
+                  List<Language> languages, String script, ArticleDesk.Draft source) {
 
     public Messages t() {
         return frame.t();
@@ -27,6 +28,11 @@ public record EditorPage(PageFrame frame, ArticleDesk.Draft draft, EditorForm fo
 
     public String action() {
         return draft == null ? "/admin/articles/new" : "/admin/articles/" + draft.translationId();
+    }
+
+    /** Languages the article has no translation in yet, to offer "translate into". */
+    public List<Language> otherLanguages() {
+        return languages.stream().filter(l -> draft == null || !l.code().equals(draft.language())).toList();
     }
 
     /** Only a saved translation is autosaved: a new one has nothing yet to save over. */

@@ -93,6 +93,38 @@ class EditorTest {
     }
 
     @Test
+    void aTranslationStartsFromTheOriginalsWordsAndJoinsItsArticle() throws Exception {
+        StaffBrowser editor = logIn(Role.EDITOR);
+        String path = create(editor, "Miners strike", "The miners stopped work.");
+        editor.post(path + "/status", statusForm(editor.get(path).body(), "published"));
+        String id = path.substring(path.lastIndexOf('/') + 1);
+
+        HttpResponse<String> start = editor.get("/admin/articles/new?from=" + id + "&language=ru");
+        assertThat(start.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(start.body());
+        assertThat(page.select("#body").text()).isEqualTo("The miners stopped work.");
+        assertThat(page.select("#editor input[name=from]").attr("value")).isEqualTo(id);
+        assertThat(HtmlChecker.errors(start.body())).isEmpty();
+        assertThat(editor.get("/admin/articles/new?from=" + id + "&language=en").headers().firstValue("Location"))
+                .as("the article has an English text already").hasValue(path);
+
+        String slug = "shahtery-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> saved = editor.post("/admin/articles/new",
+                form(start.body(), "ru", slug, "Шахтёры бастуют", "Шахтёры остановили работу.") + "&from=" + id + "&action=save");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String russian = saved.headers().firstValue("Location").orElseThrow().replace("?done=saved", "");
+        editor.post(russian + "/status", statusForm(editor.get(russian).body(), "published"));
+        HttpResponse<String> reader = new Http(port).get("/ru/articles/" + slug);
+        assertThat(reader.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(reader.body()).select("link[rel=alternate][hreflang=en]")).isNotEmpty();
+
+        HttpResponse<String> twice = editor.post("/admin/articles/new",
+                form(start.body(), "ru", "", "Ещё раз", "Другие слова.") + "&from=" + id + "&action=save");
+        assertThat(twice.statusCode()).as("one translation per language").isEqualTo(409);
+        assertThat(Jsoup.parse(twice.body()).select("#body").text()).isEqualTo("Другие слова.");
+    }
+
+    @Test
     void savingOverANewerVersionAnswers409AndKeepsTheText() throws Exception {
         StaffBrowser first = logIn(Role.EDITOR);
         StaffBrowser second = logIn(Role.ADMINISTRATOR);
