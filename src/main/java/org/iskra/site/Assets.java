@@ -65,7 +65,7 @@ class Assets {
         return path;
     }
 
-    @GetMapping("/assets/{name:[a-z0-9.]+}")
+    @GetMapping("/assets/{name:[a-z0-9.-]+}")
     ResponseEntity<byte[]> asset(@PathVariable String name) {
         Asset asset = byServedName.get(name);
         if (asset == null) {

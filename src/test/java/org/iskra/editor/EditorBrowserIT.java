@@ -45,7 +45,7 @@ class EditorBrowserIT {
             driver.get(http.url("/admin/login"));
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(PASSWORD);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            driver.findElement(By.id("password")).submit();
             wait.until(ExpectedConditions.urlContains("/admin/"));
 
             driver.get(http.url("/admin/articles/new?language=en"));

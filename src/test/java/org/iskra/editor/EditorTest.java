@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.iskra.accounts.Role;
 import org.iskra.accounts.StaffAccounts;
 import org.iskra.accounts.StaffRole;
+import org.iskra.testsupport.Await;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
@@ -45,6 +46,9 @@ class EditorTest {
         HttpResponse<String> blank = editor.get("/admin/articles/new");
         assertThat(blank.statusCode()).isEqualTo(200);
         assertThat(HtmlChecker.errors(blank.body())).isEmpty();
+        HttpResponse<String> script = new Http(port).get(Jsoup.parse(blank.body()).select("script[src]").attr("src"));
+        assertThat(script.statusCode()).as("the editor's script is served").isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
 
         String form = form(blank.body(), "en", slug, "Dockers strike in Odesa", "**Dockers** walked out on Monday.");
         HttpResponse<String> preview = editor.post("/admin/articles/new", form + "&action=preview");
@@ -72,6 +76,9 @@ class EditorTest {
         System.out.println("Publish to visible: " + millis + " ms");
         assertThat(reader.statusCode()).as("visible right after publishing").isEqualTo(200);
         assertThat(Jsoup.parse(reader.body()).select("article strong").text()).isEqualTo("Dockers");
+        // search follows the same change: the article is found by a word of its title
+        Await.until("the published article is in the search index", () ->
+                new Http(port).get("/en/search?q=Odesa+dockers").body().contains("/en/articles/" + slug));
 
         HttpResponse<String> list = editor.get("/admin/articles?q=" + StaffBrowser.encode("dockers strike") + "&status=published&language=en");
         assertThat(list.statusCode()).isEqualTo(200);
