@@ -39,7 +39,8 @@
     }
     dirty = false;
     var data = new URLSearchParams(new FormData(form));
-    data.delete('action');
+    // the autosave keeps the words; an image is uploaded only with its own button
+    ['action', 'file', 'alt', 'caption', 'credit'].forEach(function (name) { data.delete(name); });
     fetch(autosaveUrl, {method: 'POST', body: data, credentials: 'same-origin'})
       .then(function (response) {
         return response.json().then(function (answer) { return {status: response.status, answer: answer}; });

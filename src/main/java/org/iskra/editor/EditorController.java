@@ -21,6 +21,9 @@ import org.iskra.articles.EditConflictException;
 import org.iskra.articles.EditorialStatus;
 import org.iskra.articles.RevisionText;
 import org.iskra.articles.SaveResult;
+import org.iskra.media.MediaImage;
+import org.iskra.media.MediaLibrary;
+import org.iskra.media.UnsupportedImageException;
 import org.iskra.site.IskraProperties;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
@@ -56,13 +59,15 @@ class EditorController {
     private final ArticleDesk desk;
     private final ArticleWriter writer;
     private final Taxonomy taxonomy;
+    private final MediaLibrary media;
     private final Languages languages;
     private final PageFrames frames;
     private final PageRenderer renderer;
     private final int pageSize;
 
-    EditorController(ArticleDesk desk, ArticleWriter writer, Taxonomy taxonomy, Languages languages, PageFrames frames,
-                     PageRenderer renderer, IskraProperties properties) {
+    EditorController(ArticleDesk desk, ArticleWriter writer, Taxonomy taxonomy, MediaLibrary media, Languages languages,
+                     PageFrames frames, PageRenderer renderer, IskraProperties properties) {
+        this.media = media;
         this.desk = desk;
         this.writer = writer;
         this.taxonomy = taxonomy;
@@ -114,10 +119,13 @@ class EditorController {
 
     @PostMapping("/admin/articles/new")
     ResponseEntity<byte[]> create(EditorForm form, @RequestParam(required = false) String action,
-                                  @RequestParam(required = false) String from, CsrfToken csrf,
+                                  @RequestParam(required = false) String from, FigureUpload figure, CsrfToken csrf,
                                   Authentication user, HttpServletRequest request) {
         Language reader = languages.preferredBy(request);
         ArticleDesk.Draft source = source(from, user);
+        if ("upload".equals(action)) {
+            return upload(reader, null, form, figure, csrf, user, source);
+        }
         List<String> problems = new ArrayList<>(form.problems());
         if (!languages.supports(form.language())) {
             problems.add("editor.error.language-unknown");
@@ -164,12 +172,15 @@ class EditorController {
 
     @PostMapping("/admin/articles/{id}")
     ResponseEntity<byte[]> save(@PathVariable long id, EditorForm form, @RequestParam(required = false) String action,
-                                CsrfToken csrf, Authentication user, HttpServletRequest request) {
+                                FigureUpload figure, CsrfToken csrf, Authentication user, HttpServletRequest request) {
         ArticleDesk.Draft draft = draftFor(id, user);
         Language reader = languages.preferredBy(request);
         // the language of an existing translation is fixed; a form cannot move it
         EditorForm kept = new EditorForm(form.version(), draft.language(), form.slug(), form.title(), form.standfirst(),
                 form.body(), form.attribution(), form.regions(), form.countries(), form.tags());
+        if ("upload".equals(action)) {
+            return upload(reader, draft, kept, figure, csrf, user, null);
+        }
         List<String> problems = kept.problems();
         if ("preview".equals(action) || !problems.isEmpty()) {
             return editor(problems.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, reader, draft, kept,
@@ -310,6 +321,48 @@ class EditorController {
         } catch (EditConflictException e) {
             return conflict(reader, id, restored, csrf, user);
         }
+    }
+
+    /**
+     * Stores an uploaded image as the importer does and adds it to the end of the body as a figure. Nothing is
+     * saved yet: the form comes back with the user's words and the figure, and Save keeps both.
+     */
+    private ResponseEntity<byte[]> upload(Language reader, ArticleDesk.Draft draft, EditorForm form, FigureUpload figure,
+                                          CsrfToken csrf, Authentication user, ArticleDesk.Draft source) {
+        String problem = null;
+        HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+        MediaImage image = null;
+        if (figure.file() == null || figure.file().isEmpty()) {
+            problem = "editor.figure.missing";
+        } else if (figure.cleanAlt().isEmpty()) {
+            problem = "editor.error.alt-missing";
+        } else if (figure.cleanCredit().length() > FigureUpload.MAX_CREDIT) {
+            problem = "editor.error.credit-invalid";
+        } else {
+            try {
+                image = media.store(figure.file().getBytes(), figure.cleanCredit().isEmpty() ? null : figure.cleanCredit(), null);
+            } catch (UnsupportedImageException e) {
+                problem = e.reason();
+                status = mediaStatus(e.reason());
+            } catch (IllegalArgumentException e) {
+                problem = "editor.error.credit-invalid";
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (image == null) {
+            return editor(status, reader, draft, form, desk.preview(form.body()), List.of(problem), false, null, csrf, user, source);
+        }
+        EditorForm withFigure = form.withFigure(figure.shortcode(image.hash()));
+        return editor(HttpStatus.OK, reader, draft, withFigure, desk.preview(withFigure.body()), List.of(), false,
+                "editor.figure.inserted", csrf, user, source);
+    }
+
+    private static HttpStatus mediaStatus(String reason) {
+        if (reason.endsWith("not-an-image") || reason.endsWith("unsupported-format")) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+        return reason.endsWith("too-large") ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
     }
 
     private ResponseEntity<byte[]> conflict(Language reader, long id, EditorForm theirs, CsrfToken csrf, Authentication user) {

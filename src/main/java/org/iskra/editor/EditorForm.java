@@ -50,6 +50,13 @@ public record EditorForm(String version, String language, String slug, String ti
         return new EditorForm("", target, "", title, standfirst, body, attribution, regions, countries, tags);
     }
 
+    /** The same form with a figure added at the end of the body, as a paragraph of its own. */
+    EditorForm withFigure(String shortcode) {
+        String before = body.isBlank() ? "" : body.stripTrailing() + "\n\n";
+        return new EditorForm(version, language, slug, title, standfirst, before + shortcode + "\n", attribution,
+                regions, countries, tags);
+    }
+
     /** The same form with another version: after a conflict, saving again deliberately replaces the newer one. */
     EditorForm withVersion(int newVersion) {
         return new EditorForm(String.valueOf(newVersion), language, slug, title, standfirst, body, attribution,

@@ -16,6 +16,7 @@ import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.StaffBrowser;
+import org.iskra.testsupport.TestImages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Writing, previewing, publishing and revising articles in the back office, over real HTTP. */
 @IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "iskra.editor.publish-interval=1h"})
+@TestPropertySource(properties = {"iskra.demo=false", "iskra.editor.publish-interval=1h",
+        "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=3MB"})
 class EditorTest {
 
     private static final String PASSWORD = "an editor's long passphrase";
@@ -271,6 +273,83 @@ class EditorTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(editor.post(path, "_csrf=" + StaffBrowser.encode(editor.csrf(path)) + "&title=x&body=y&action=save").statusCode())
                 .as("a form without its version may not overwrite").isEqualTo(409);
+    }
+
+    @Test
+    void anUploadedImageIsInsertedAsAFigureAndBadFilesAreRefusedWithTheTextKept() throws Exception {
+        StaffBrowser editor = logIn(Role.EDITOR);
+        String path = create(editor, "Port blockade", "Dockers blocked the port.");
+        String page = editor.get(path).body();
+
+        HttpResponse<String> uploaded = upload(editor, path, page, "Unsaved words.", "photo.jpg", "image/jpeg",
+                TestImages.jpeg(800, 500, 3), "Dockers at the gate", "The \"gate\" at dawn", "Photo: Odesa section");
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+        Document withFigure = Jsoup.parse(uploaded.body());
+        assertThat(withFigure.select("#body").text()).startsWith("Unsaved words.").contains("{{< figure src=\"media:")
+                .contains("alt=\"Dockers at the gate\"").contains("caption=\"The ”gate” at dawn\"");
+        assertThat(withFigure.select("#preview figure img").attr("alt")).isEqualTo("Dockers at the gate");
+        assertThat(withFigure.select("#preview figcaption").text()).contains("Photo: Odesa section");
+        assertThat(HtmlChecker.errors(uploaded.body())).isEmpty();
+        assertThat(Jsoup.parse(editor.get(path).body()).select("#body").text()).as("uploading saves no text")
+                .isEqualTo("Dockers blocked the port.");
+
+        HttpResponse<String> notAnImage = upload(editor, path, page, "Kept words.", "notes.txt", "text/plain",
+                "just text".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Alt", "", "");
+        assertThat(notAnImage.statusCode()).isEqualTo(415);
+        assertThat(Jsoup.parse(notAnImage.body()).select("#body").text()).isEqualTo("Kept words.");
+        assertThat(Jsoup.parse(notAnImage.body()).select("[role=alert]").text()).contains("not an image");
+
+        HttpResponse<String> bomb = upload(editor, path, page, "Kept words.", "bomb.png", "image/png",
+                pngHeader(100_000, 100_000), "Alt", "", "");
+        assertThat(bomb.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(bomb.body()).select("[role=alert]").text()).contains("too many pixels");
+
+        HttpResponse<String> noAlt = upload(editor, path, page, "Kept words.", "photo.jpg", "image/jpeg",
+                TestImages.jpeg(80, 50, 4), " ", "", "");
+        assertThat(noAlt.statusCode()).isEqualTo(422);
+        assertThat(noAlt.body()).contains("alt text");
+
+        HttpResponse<String> tooLarge = upload(editor, path, page, "Kept words.", "big.jpg", "image/jpeg",
+                new byte[3 * 1024 * 1024], "Alt", "", "");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+    }
+
+    private static HttpResponse<String> upload(StaffBrowser browser, String path, String pageHtml, String body, String fileName,
+                                               String type, byte[] file, String alt, String caption, String credit) throws Exception {
+        Document page = Jsoup.parse(pageHtml);
+        String boundary = "----iskra" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("_csrf", page.select("#editor input[name=_csrf]").attr("value"));
+        fields.put("version", page.select("#editor input[name=version]").attr("value"));
+        fields.put("title", page.select("#title").attr("value"));
+        fields.put("body", body);
+        fields.put("alt", alt);
+        fields.put("caption", caption);
+        fields.put("credit", credit);
+        fields.put("action", "upload");
+        for (var field : fields.entrySet()) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(file);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return browser.post(path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    }
+
+    /** The start of a PNG whose header claims a huge size: a decompression bomb that must be refused unread. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        return png.array();
     }
 
     private String editorEmail;
