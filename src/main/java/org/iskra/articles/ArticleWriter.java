@@ -139,7 +139,10 @@ public class ArticleWriter {
             changed |= !wasDraft;
         }
 
-        if (!input.isOriginal() && (newRevision || input.translatedFrom() != null)) {
+        // an editor's correction to a translation does not make it follow a newer original: only the translator's
+        // "up to date" (markUpToDate) does, so outdated translations stay marked until someone checks them
+        boolean followsSource = !keepStatus || outcome == SaveResult.Outcome.CREATED;
+        if (!input.isOriginal() && followsSource && (newRevision || input.translatedFrom() != null)) {
             Long source = sourceRevisionOf(article.id(), input);
             if (source != null && !source.equals(translation.sourceRevisionId())) {
                 store.followOriginalRevision(translation.id(), source);

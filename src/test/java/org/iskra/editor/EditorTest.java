@@ -127,6 +127,13 @@ class EditorTest {
         assertThat(reader.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(reader.body()).select("link[rel=alternate][hreflang=en]")).isNotEmpty();
 
+        // the original changes: the translation is outdated, and an edit of its words does not hide that
+        editor.post(path, form(editor.get(path).body(), "en", "", "Miners strike", "The miners stopped work again.") + "&action=save");
+        editor.post(path + "/status", statusForm(editor.get(path).body(), "published"));
+        editor.post(russian, form(editor.get(russian).body(), "ru", slug, "Шахтёры бастуют", "Шахтёры остановили работу!") + "&action=save");
+        assertThat(Jsoup.parse(editor.get("/admin/articles?outdated=true&language=ru").body()).select("table.report a").eachText())
+                .contains("Шахтёры бастуют");
+
         HttpResponse<String> twice = editor.post("/admin/articles/new",
                 form(start.body(), "ru", "", "Ещё раз", "Другие слова.") + "&from=" + id + "&action=save");
         assertThat(twice.statusCode()).as("one translation per language").isEqualTo(409);
