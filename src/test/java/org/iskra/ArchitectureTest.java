@@ -32,7 +32,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
                         "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..",
                         "org.iskra.translation..", "org.iskra.privacy..", "org.iskra.mail..", "org.iskra.search..",
-                        "org.iskra.join..", "org.iskra.organizing..")
+                        "org.iskra.join..", "org.iskra.organizing..", "org.iskra.editor..")
                 .check(ISKRA);
     }
 
@@ -67,6 +67,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.iskra.feeds..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.iskra.importing..",
                         "org.iskra.accounts..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void nothingDependsOnTheEditorItIsTheBackOfficesTopLayer() {
+        noClasses().that().resideOutsideOfPackage("org.iskra.editor..")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.editor..")
                 .check(ISKRA);
     }
 

@@ -53,6 +53,7 @@ class BackOfficeController {
         boolean translations = user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR);
         BackOfficeHome page = new BackOfficeHome(frames.backOfficeFrame(language, t.get("accounts.home.title")), user,
                 roleNames, csrf.getParameterName(), csrf.getToken(), translations,
+                user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.AUTHOR),
                 user.has(Role.ADMINISTRATOR) || user.has(Role.ORGANIZER), user.has(Role.ADMINISTRATOR));
         return renderer.privatePage(HttpStatus.OK, "accounts/home.jte", page, language);
     }

@@ -7,7 +7,8 @@ import org.iskra.site.PageFrame;
 
 /** The model of the back office's front page: who is logged in and what they may open. */
 public record BackOfficeHome(PageFrame frame, StaffUser user, List<String> roleNames, String csrfParameter, String csrfToken,
-                             boolean mayReadTranslations, boolean mayFollowUpJoinRequests, boolean administrator) {
+                             boolean mayReadTranslations, boolean mayWrite, boolean mayFollowUpJoinRequests,
+                             boolean administrator) {
 
     public Messages t() {
         return frame.t();

@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
+                        .requestMatchers("/admin/articles", "/admin/articles/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name())
                         .requestMatchers("/admin/join", "/admin/join/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
                         .requestMatchers("/admin/audit", "/admin/sections", "/admin/sections/**")

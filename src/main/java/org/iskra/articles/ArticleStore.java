@@ -38,10 +38,10 @@ class ArticleStore {
                 .query(ArticleRow.class).optional();
     }
 
-    ArticleRow insertArticle(String translationKey, String originalLanguage, String attribution) {
+    ArticleRow insertArticle(String translationKey, String originalLanguage, String attribution, String createdBy) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into article (translation_key, original_language, attribution) values (?, ?, ?)")
-                .params(translationKey, originalLanguage, attribution)
+        jdbc.sql("insert into article (translation_key, original_language, attribution, created_by) values (?, ?, ?, ?)")
+                .params(translationKey, originalLanguage, attribution, createdBy)
                 .update(keys, "id");
         return new ArticleRow(keys.getKey().longValue(), translationKey, originalLanguage, attribution, null);
     }
@@ -125,7 +125,7 @@ class ArticleStore {
 
     void publish(long translationId, long revisionId, OffsetDateTime publishedAt) {
         jdbc.sql("""
-                update translation set status = 'published', published_revision_id = ?, published_at = ?
+                update translation set status = 'published', published_revision_id = ?, published_at = ?, scheduled_at = null
                  where id = ?""")
                 .params(revisionId, publishedAt, translationId)
                 .update();
@@ -142,7 +142,43 @@ class ArticleStore {
     }
 
     void touch(long translationId, OffsetDateTime now) {
-        jdbc.sql("update translation set updated_at = ? where id = ?").params(now, translationId).update();
+        jdbc.sql("update translation set updated_at = ?, edit_version = edit_version + 1 where id = ?")
+                .params(now, translationId)
+                .update();
+    }
+
+    /** The edit version, holding the row until commit so that two saves of one translation take turns. */
+    int lockVersion(long translationId) {
+        return jdbc.sql("select edit_version from translation where id = ? for update")
+                .param(translationId)
+                .query(Integer.class).single();
+    }
+
+    void setStatus(long translationId, String status) {
+        jdbc.sql("update translation set status = ?, scheduled_at = null where id = ?")
+                .params(status, translationId)
+                .update();
+    }
+
+    void schedule(long translationId, OffsetDateTime publishAt) {
+        jdbc.sql("update translation set status = 'scheduled', scheduled_at = ? where id = ?")
+                .params(publishAt, translationId)
+                .update();
+    }
+
+    Optional<OffsetDateTime> scheduledAt(long translationId) {
+        return jdbc.sql("select scheduled_at from translation where id = ? and scheduled_at is not null")
+                .param(translationId)
+                .query(OffsetDateTime.class).optional();
+    }
+
+    java.util.List<Long> scheduledBefore(OffsetDateTime now) {
+        return jdbc.sql("""
+                select id from translation
+                 where status = 'scheduled' and scheduled_at <= ?
+                 order by scheduled_at, id""")
+                .param(now)
+                .query(Long.class).list();
     }
 
     Optional<RevisionRow> latestRevision(long translationId) {

@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Saves translations: the one write path for the importer, and later the editor, so every change looks alike. */
+/** Saves translations: the one write path for the importer, the editor and the workflow, so every change looks alike. */
 @Service
 public class ArticleWriter {
 
@@ -35,6 +35,28 @@ public class ArticleWriter {
 
     @Transactional(rollbackFor = ArticleRejectedException.class)
     public SaveResult save(TranslationInput input) throws ArticleRejectedException {
+        try {
+            return write(input, false, null);
+        } catch (EditConflictException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Saves what the editor sent: a new revision when the text changed, the metadata, and never the status, which
+     * changes only through {@link #changeStatus}. A published translation keeps showing its published revision
+     * until it is published again.
+     *
+     * @param expectedVersion the edit version the form was loaded from, null for a new translation
+     * @throws EditConflictException when someone saved a newer version meanwhile; nothing is written
+     */
+    @Transactional(rollbackFor = {ArticleRejectedException.class, EditConflictException.class})
+    public SaveResult edit(TranslationInput input, Integer expectedVersion) throws ArticleRejectedException, EditConflictException {
+        return write(input, true, expectedVersion);
+    }
+
+    private SaveResult write(TranslationInput input, boolean keepStatus, Integer expectedVersion)
+            throws ArticleRejectedException, EditConflictException {
         if (!SLUG.matcher(input.slug()).matches() || input.slug().length() > 200) {
             throw new ArticleRejectedException("articles.error.slug-invalid", "slug '" + input.slug() + "' is not lowercase ASCII words joined by hyphens");
         }
@@ -49,7 +71,7 @@ public class ArticleWriter {
                 throw new ArticleRejectedException("articles.error.original-missing",
                         "translation of '" + input.translationKey() + "' arrived before its original");
             }
-            article = store.insertArticle(input.translationKey(), input.originalLanguage(), input.attribution());
+            article = store.insertArticle(input.translationKey(), input.originalLanguage(), input.attribution(), input.savedBy());
             articleCreated = true;
         } else if (!article.originalLanguage().equals(input.originalLanguage())) {
             throw new ArticleRejectedException("articles.error.original-changed",
@@ -58,6 +80,12 @@ public class ArticleWriter {
 
         Optional<Long> slugOwner = store.translationIdBySlug(input.language(), input.slug());
         ArticleStore.TranslationRow translation = store.findTranslation(article.id(), input.language()).orElse(null);
+        if (keepStatus) {
+            int current = translation == null ? 0 : store.lockVersion(translation.id());
+            if (translation != null && (expectedVersion == null || expectedVersion != current)) {
+                throw new EditConflictException(translation.id(), current);
+            }
+        }
         if (slugOwner.isPresent() && (translation == null || slugOwner.get() != translation.id())) {
             throw new ArticleRejectedException("articles.error.slug-taken",
                     "slug '" + input.slug() + "' is already used by another " + input.language() + " article");
@@ -93,7 +121,9 @@ public class ArticleWriter {
             outcome = SaveResult.Outcome.UPDATED;
         }
 
-        if (input.published()) {
+        if (keepStatus && outcome != SaveResult.Outcome.CREATED) {
+            // the status is the workflow's business, see changeStatus
+        } else if (input.published()) {
             boolean newlyPublished = !"published".equals(translation.status())
                     || translation.publishedRevisionId() == null || translation.publishedRevisionId() != revisionId;
             if (newlyPublished) {
@@ -109,7 +139,10 @@ public class ArticleWriter {
             changed |= !wasDraft;
         }
 
-        if (!input.isOriginal() && (newRevision || input.translatedFrom() != null)) {
+        // an editor's correction to a translation does not make it follow a newer original: only the translator's
+        // "up to date" (markUpToDate) does, so outdated translations stay marked until someone checks them
+        boolean followsSource = !keepStatus || outcome == SaveResult.Outcome.CREATED;
+        if (!input.isOriginal() && followsSource && (newRevision || input.translatedFrom() != null)) {
             Long source = sourceRevisionOf(article.id(), input);
             if (source != null && !source.equals(translation.sourceRevisionId())) {
                 store.followOriginalRevision(translation.id(), source);
@@ -128,12 +161,82 @@ public class ArticleWriter {
         }
         if (changed) {
             store.touch(translation.id(), now);
-            Set<String> languages = input.isOriginal() ? store.languagesOf(article.id()) : Set.of(input.language());
-            ArticleChanged change = new ArticleChanged(article.id(), languages);
-            changeLog.record(change);
-            events.publishEvent(change);
+            announce(article.id(), input.language(), input.isOriginal());
         }
-        return new SaveResult(article.id(), translation.id(), outcome);
+        return new SaveResult(article.id(), translation.id(), outcome, store.lockVersion(translation.id()));
+    }
+
+    /**
+     * Moves a translation along the workflow: draft → review → scheduled → published → unpublished. Publishing
+     * publishes the newest revision; a published translation may be published again to show its newer revision.
+     *
+     * @param publishAt for {@link EditorialStatus#SCHEDULED}: when the scheduled job shall publish it
+     * @return the new edit version
+     */
+    @Transactional(rollbackFor = {ArticleRejectedException.class, EditConflictException.class})
+    public int changeStatus(long translationId, int expectedVersion, EditorialStatus to, OffsetDateTime publishAt)
+            throws ArticleRejectedException, EditConflictException {
+        ArticleStore.TranslationRow translation = store.findTranslation(translationId)
+                .orElseThrow(() -> new ArticleRejectedException("articles.error.not-found", "no translation " + translationId));
+        int current = store.lockVersion(translationId);
+        if (current != expectedVersion) {
+            throw new EditConflictException(translationId, current);
+        }
+        EditorialStatus from = EditorialStatus.of(translation.status());
+        if (!from.mayBecome(to)) {
+            throw new ArticleRejectedException("articles.error.transition", from + " may not become " + to);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (to == EditorialStatus.PUBLISHED) {
+            publishNewest(translation, now);
+        } else if (to == EditorialStatus.SCHEDULED) {
+            if (publishAt == null) {
+                throw new ArticleRejectedException("articles.error.schedule-missing", "no time to publish at");
+            }
+            store.schedule(translationId, publishAt);
+        } else {
+            store.setStatus(translationId, to.value());
+        }
+        store.touch(translationId, now);
+        announce(translation.articleId(), translation.language(), store.isOriginal(translationId));
+        return store.lockVersion(translationId);
+    }
+
+    /**
+     * Publishes every scheduled translation whose time has come. It works from what the database says is due, so a
+     * run missed while no node was up is made up by the next one.
+     *
+     * @return how many were published
+     */
+    @Transactional
+    public int publishDue(OffsetDateTime now) {
+        int published = 0;
+        for (long translationId : store.scheduledBefore(now)) {
+            ArticleStore.TranslationRow translation = store.findTranslation(translationId).orElseThrow();
+            publishNewest(translation, now);
+            store.touch(translationId, now);
+            announce(translation.articleId(), translation.language(), store.isOriginal(translationId));
+            published++;
+        }
+        return published;
+    }
+
+    private void publishNewest(ArticleStore.TranslationRow translation, OffsetDateTime now) {
+        ArticleStore.RevisionRow newest = store.latestRevision(translation.id()).orElseThrow();
+        OffsetDateTime scheduledAt = store.scheduledAt(translation.id()).orElse(null);
+        OffsetDateTime publishedAt = translation.publishedAt() != null ? translation.publishedAt()
+                : scheduledAt != null && !scheduledAt.isAfter(now) ? scheduledAt : now;
+        store.publish(translation.id(), newest.id(), publishedAt);
+        store.recordFirstPublication(translation.articleId(), publishedAt);
+    }
+
+    /** Tells this node's caches after commit and every other node through the change log. */
+    private void announce(long articleId, String language, boolean original) {
+        // an original's change may make its translations outdated, which their pages show
+        Set<String> languages = original ? store.languagesOf(articleId) : Set.of(language);
+        ArticleChanged change = new ArticleChanged(articleId, languages);
+        changeLog.record(change);
+        events.publishEvent(change);
     }
 
     /**

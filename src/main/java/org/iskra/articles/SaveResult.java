@@ -1,7 +1,7 @@
 package org.iskra.articles;
 
-/** What saving a translation did. */
-public record SaveResult(long articleId, long translationId, Outcome outcome) {
+/** What saving a translation did, and the translation's edit version afterwards. */
+public record SaveResult(long articleId, long translationId, Outcome outcome, int version) {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 }

@@ -3,9 +3,12 @@ package org.iskra.site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -16,38 +19,63 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The stylesheet, served under a name that changes with its content so browsers may keep it for a year; a reader
- * on a slow connection downloads it once.
+ * The stylesheet and the back office's scripts, served under names that change with their content so browsers may
+ * keep them for a year; a reader on a slow connection downloads them once.
  */
 @Controller
 class Assets {
 
-    private final byte[] css;
-    private final String cssName;
+    private record Asset(String path, MediaType type, byte[] bytes) {
+    }
+
+    private static final Map<String, MediaType> FILES = Map.of(
+            "assets/site.css", new MediaType("text", "css", StandardCharsets.UTF_8),
+            "assets/article-editor.js", new MediaType("text", "javascript", StandardCharsets.UTF_8));
+
+    /** Served name (e.g. {@code site.0123456789ab.css}) → asset. */
+    private final Map<String, Asset> byServedName = new LinkedHashMap<>();
+    private final Map<String, String> pathByResource = new LinkedHashMap<>();
 
     Assets() {
-        try (InputStream in = new ClassPathResource("assets/site.css").getInputStream()) {
-            css = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        cssName = "site." + hash(css) + ".css";
+        FILES.forEach((resource, type) -> {
+            byte[] bytes;
+            try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String file = resource.substring(resource.lastIndexOf('/') + 1);
+            int dot = file.lastIndexOf('.');
+            String served = file.substring(0, dot) + "." + hash(bytes) + file.substring(dot);
+            byServedName.put(served, new Asset("/assets/" + served, type, bytes));
+            pathByResource.put(resource, "/assets/" + served);
+        });
     }
 
     String stylesheetPath() {
-        return "/assets/" + cssName;
+        return path("assets/site.css");
     }
 
-    @GetMapping("/assets/{name:[a-z0-9.]+}")
+    /** The path a page links to for a resource such as {@code assets/site.css}. */
+    String path(String resource) {
+        String path = pathByResource.get(resource);
+        if (path == null) {
+            throw new IllegalArgumentException("no asset " + resource);
+        }
+        return path;
+    }
+
+    @GetMapping("/assets/{name:[a-z0-9.-]+}")
     ResponseEntity<byte[]> asset(@PathVariable String name) {
-        if (!name.equals(cssName)) {
+        Asset asset = byServedName.get(name);
+        if (asset == null) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(asset.type())
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic().immutable())
-                .eTag(cssName)
-                .body(css);
+                .eTag(name)
+                .body(asset.bytes());
     }
 
     private static String hash(byte[] bytes) {

@@ -101,6 +101,11 @@ public class PageFrames {
                 null, null);
     }
 
+    /** The path of a script or stylesheet such as {@code assets/site.css}, named by its content so it can be kept long. */
+    public String assetPath(String resource) {
+        return assets.path(resource);
+    }
+
     public String absolute(String path) {
         return properties.baseUrl() + path;
     }

@@ -83,6 +83,17 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/account", STAFF);
         RULES.put("POST /admin/account/password", STAFF);
         RULES.put("POST /admin/account/sessions", STAFF);
+        RULES.put("GET /admin/articles", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/preview", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}/autosave", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}/status", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/{id}/history", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles/{id}/diff", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/{id}/restore", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
     }
 
     @Autowired
@@ -124,7 +135,7 @@ class AuthorizationMatrixTest {
             String method = rule.getKey().substring(0, rule.getKey().indexOf(' '));
             String path = rule.getKey().substring(method.length() + 1)
                     .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID())
-                    .replace("{publicId}", UUID.randomUUID().toString()).replace("{id}", "0").replace("{token}", "matrix-probe-token");
+                    .replace("{publicId}", UUID.randomUUID().toString()).replace("{id}", "999999999").replace("{token}", "matrix-probe-token");
             for (String who : EVERYONE) {
                 StaffBrowser browser = browsers.get(who);
                 HttpResponse<String> response = method.equals("GET") ? browser.get(path)

@@ -21,7 +21,7 @@ class MessageBundlesTest {
 
     private static final Path BUNDLES = Path.of("src/main/resources/messages");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("\\.get\\(\"([a-z0-9.-]+)\"");
-    private static final Pattern KEY_IN_JAVA = Pattern.compile("\"((?:site|nav|article|listing|error|media|accounts|translations|feed|organizing|privacy)\\.[a-z0-9.-]+)\"");
+    private static final Pattern KEY_IN_JAVA = Pattern.compile("\"((?:site|nav|article|listing|error|media|accounts|translations|feed|organizing|privacy|editor)\\.[a-z0-9.-]+)\"");
 
     @Test
     void everyKeyUsedInTemplatesAndCodeExistsInEnglish() throws IOException {

@@ -35,6 +35,13 @@ public final class StaffBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with a body already encoded, e.g. {@code multipart/form-data; boundary=…}. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token of the first form on a page. */
     public String csrf(String path) throws Exception {
         return Jsoup.parse(get(path).body()).select("input[name=_csrf]").attr("value");

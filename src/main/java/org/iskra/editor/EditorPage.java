@@ -1,0 +1,50 @@
+package org.iskra.editor;
+
+import java.util.List;
+
+import org.iskra.articles.ArticleDesk;
+import org.iskra.site.Language;
+import org.iskra.site.Messages;
+import org.iskra.site.PageFrame;
+
+/**
+ * The model of the editor page.
+ *
+ * @param draft       the translation as stored, null for a new article
+ * @param previewHtml the body rendered as readers will see it (sanitized), or null when no preview was asked for
+ * @param problems    message keys of what is wrong with the form
+ * @param conflict    someone saved a newer version; the form still holds this user's text
+ * @param notice      message key of what just happened ("saved", "published"…), or null
+ * @param transitions statuses this user may move the translation to
+ * @param source      for a new translation: the translation it starts from, else null
+ */
+public record EditorPage(PageFrame frame, ArticleDesk.Draft draft, EditorForm form, String previewHtml, List<String> problems,
+                  boolean conflict, String notice, String csrfParameter, String csrfToken, List<String> transitions,
+                  List<Language> languages, String script, ArticleDesk.Draft source) {
+
+    public Messages t() {
+        return frame.t();
+    }
+
+    public String action() {
+        return draft == null ? "/admin/articles/new" : "/admin/articles/" + draft.translationId();
+    }
+
+    /** Languages the article has no translation in yet, to offer "translate into". */
+    public List<Language> otherLanguages() {
+        return languages.stream().filter(l -> draft == null || !l.code().equals(draft.language())).toList();
+    }
+
+    /** Only a saved translation is autosaved: a new one has nothing yet to save over. */
+    public String autosavePath() {
+        return draft == null ? null : "/admin/articles/" + draft.translationId() + "/autosave";
+    }
+
+    public boolean isNew() {
+        return draft == null;
+    }
+
+    public String publicPath() {
+        return draft == null ? null : "/" + draft.language() + "/articles/" + draft.slug();
+    }
+}
