@@ -65,6 +65,11 @@ class AuthorizationMatrixTest {
         RULES.put("POST /admin/sections/{id}/organizers", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/sections/{id}/replies", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/sections/{id}/delete", List.of(ADMINISTRATOR));
+        // privacy: the rights of data subjects are for administrators only (see DataSubjectRightsTest, LeastPrivilegeTest)
+        RULES.put("GET /admin/privacy/subjects", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/privacy/subjects", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/privacy/subjects/export", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/privacy/subjects/erase", List.of(ADMINISTRATOR));
     }
 
     @Autowired
