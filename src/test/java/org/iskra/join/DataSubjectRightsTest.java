@@ -159,6 +159,10 @@ class DataSubjectRightsTest {
 
         HttpResponse<String> after = browser.post("/admin/privacy/subjects/export", email + "&format=json");
         assertThat(JsonMapper.builder().build().readTree(after.body()).get("records")).isEmpty();
+        HttpResponse<String> erasedRequest = browser.get("/admin/join/" + requests.get(0));
+        assertThat(erasedRequest.statusCode()).isEqualTo(200);
+        assertThat(erasedRequest.body()).contains("Personal data erased", "AM").doesNotContain(note);
+        assertThat(HtmlChecker.errors(erasedRequest.body())).isEmpty();
         HttpResponse<String> notice = browser.get("/admin/privacy/subjects?done=erased");
         assertThat(notice.body()).contains("The personal data was erased.");
     }
