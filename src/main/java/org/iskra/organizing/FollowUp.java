@@ -255,6 +255,10 @@ class FollowUp {
             return Optional.empty();
         }
         FollowUpStore.Row row = visible.get().row();
+        if (row.erasedAt() != null) {
+            // the address is gone with the rest of the applicant's data: there is nobody to write to
+            return Optional.of(new Outcome("privacy.retention.error.erased"));
+        }
         Section section = visible.get().section();
         Language language = languages.find(row.language()).orElse(languages.defaultLanguage());
         String name = cipher.open(row.name(), NAME);

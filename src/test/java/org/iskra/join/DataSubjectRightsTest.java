@@ -163,6 +163,11 @@ class DataSubjectRightsTest {
         assertThat(erasedRequest.statusCode()).isEqualTo(200);
         assertThat(erasedRequest.body()).contains("Personal data erased", "AM").doesNotContain(note);
         assertThat(HtmlChecker.errors(erasedRequest.body())).isEmpty();
+        long mailBefore = jdbc.sql("select count(*) from outbox_message").query(Long.class).single();
+        HttpResponse<String> reply = browser.post("/admin/join/" + requests.get(0) + "/reply", "_csrf=" + StaffBrowser.encode(token));
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("there is nobody to reply to");
+        assertThat(jdbc.sql("select count(*) from outbox_message").query(Long.class).single()).isEqualTo(mailBefore);
         HttpResponse<String> notice = browser.get("/admin/privacy/subjects?done=erased");
         assertThat(notice.body()).contains("The personal data was erased.");
     }
