@@ -39,7 +39,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name())
                         .requestMatchers("/admin/join", "/admin/join/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
-                        .requestMatchers("/admin/audit", "/admin/sections", "/admin/sections/**")
+                        .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")
                         .hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(login -> login

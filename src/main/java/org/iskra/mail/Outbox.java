@@ -3,7 +3,9 @@ package org.iskra.mail;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.privacy.PersonalDataHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +24,12 @@ public class Outbox {
 
     private final OutboxStore store;
     private final PersonalDataCipher cipher;
+    private final KeyedHash hash;
 
-    Outbox(OutboxStore store, PersonalDataCipher cipher) {
+    Outbox(OutboxStore store, PersonalDataCipher cipher, KeyedHash hash) {
         this.store = store;
         this.cipher = cipher;
+        this.hash = hash;
     }
 
     /**
@@ -38,9 +42,23 @@ public class Outbox {
     public long enqueue(OutgoingMail mail) {
         return store.insert(mail.kind(),
                 cipher.seal(mail.recipient(), RECIPIENT),
+                recipientHash(mail.recipient()),
                 cipher.seal(mail.subject(), SUBJECT),
                 cipher.seal(mail.bodyText(), BODY),
                 mail.language(),
                 OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Empties every message to this address (recipient, subject and body become null) and cancels those not sent
+     * yet; returns how many. MANDATORY: the erasure of a person is one transaction with its audit row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int erase(String recipient) {
+        return store.erase(recipientHash(recipient));
+    }
+
+    String recipientHash(String recipient) {
+        return hash.of(RECIPIENT, PersonalDataHolder.normalize(recipient));
     }
 }

@@ -26,12 +26,23 @@ class OutboxStore {
         this.jdbc = jdbc;
     }
 
+    /** A message to one address, still sealed, as the export of a data subject shows it. */
+    record Held(long id, String kind, String recipient, String subject, String bodyText, String language,
+                String status, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    }
+
     long insert(String kind, String recipient, String subject, String bodyText, String language, OffsetDateTime now) {
+        return insert(kind, recipient, null, subject, bodyText, language, now);
+    }
+
+    long insert(String kind, String recipient, String recipientHash, String subject, String bodyText, String language,
+                OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into outbox_message (kind, recipient, subject, body_text, language, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind, recipient, subject, bodyText, language, now, now)
+                        insert into outbox_message (kind, recipient, recipient_hash, subject, body_text, language,
+                               next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind, recipient, recipientHash, subject, bodyText, language, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -103,5 +114,26 @@ class OutboxStore {
 
     long count(String status) {
         return jdbc.sql("select count(*) from outbox_message where status = ?").param(status).query(Long.class).single();
+    }
+
+    List<Held> to(String recipientHash) {
+        return jdbc.sql("""
+                        select id, kind, recipient, subject, body_text, language, status, created_at, sent_at
+                          from outbox_message where recipient_hash = ? order by created_at, id""")
+                .param(recipientHash)
+                .query(Held.class)
+                .list();
+    }
+
+    /** A pending message is cancelled and loses its lease, so a worker that claimed it cannot mark it sent. */
+    int erase(String recipientHash) {
+        return jdbc.sql("""
+                        update outbox_message
+                           set recipient = null, subject = null, body_text = null, recipient_hash = null,
+                               status = case when status = 'pending' then 'cancelled' else status end,
+                               lease_owner = null, lease_until = null
+                         where recipient_hash = ?""")
+                .param(recipientHash)
+                .update();
     }
 }

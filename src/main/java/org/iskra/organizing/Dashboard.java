@@ -13,7 +13,8 @@ public record Dashboard(List<Line> lines, Map<String, Long> counts, boolean more
 
     public record Line(String publicId, Section section, String countryCode, String language, String name,
                        String status, boolean confirmed, OffsetDateTime dueAt, boolean overdue,
-                       OffsetDateTime createdAt, String assigneeName) {
+                       OffsetDateTime createdAt, String assigneeName,
+                       OffsetDateTime purgeAt) {
     }
 
     public long count(String status) {

@@ -84,7 +84,7 @@ class FollowUp {
                 cipher.open(row.name(), NAME), cipher.open(row.email(), EMAIL), cipher.open(row.phone(), PHONE),
                 cipher.open(row.city(), CITY), cipher.open(row.message(), MESSAGE), row.consentAt(), row.confirmedAt(),
                 row.status(), row.dueAt(), row.createdAt(), row.assigneeId(), row.assigneeName(), timeline,
-                lead, lead ? store.organizers(section.slug()) : List.of(), sections.list()));
+                lead, lead ? store.organizers(section.slug()) : List.of(), sections.list(), row.erasedAt(), row.purgeAt()));
     }
 
     /** Requests of the sections the user organizes, names opened; one audit row for the listing. */
@@ -106,7 +106,7 @@ class FollowUp {
         List<Dashboard.Line> lines = rows.stream().limit(pageSize)
                 .map(r -> new Dashboard.Line(r.publicId(), byId.get(r.sectionId()), r.countryCode(), r.language(),
                         cipher.open(r.name(), NAME), r.status(), r.confirmed(), r.dueAt(),
-                        r.status().equals("new") && r.dueAt().isBefore(now), r.createdAt(), r.assigneeName()))
+                        r.status().equals("new") && r.dueAt().isBefore(now), r.createdAt(), r.assigneeName(), r.purgeAt()))
                 .toList();
         audit.record(actor, "join.list", SUBJECT_TYPE, null, mine.size() == 1 ? mine.get(0).slug() : null,
                 "shown=" + lines.size() + " page=" + page + filter.describe());
@@ -255,6 +255,10 @@ class FollowUp {
             return Optional.empty();
         }
         FollowUpStore.Row row = visible.get().row();
+        if (row.erasedAt() != null) {
+            // the address is gone with the rest of the applicant's data: there is nobody to write to
+            return Optional.of(new Outcome("privacy.retention.error.erased"));
+        }
         Section section = visible.get().section();
         Language language = languages.find(row.language()).orElse(languages.defaultLanguage());
         String name = cipher.open(row.name(), NAME);

@@ -23,12 +23,13 @@ class FollowUpStore {
     record Row(long id, String publicId, long sectionId, String countryCode, String language, String sourcePath,
                String name, String email, String phone, String city, String message, OffsetDateTime consentAt,
                OffsetDateTime confirmedAt, String status, OffsetDateTime dueAt, OffsetDateTime createdAt,
-               Long assigneeId, String assigneeName) {
+               Long assigneeId, String assigneeName, String emailHash, OffsetDateTime erasedAt, OffsetDateTime purgeAt) {
     }
 
     /** A line of the dashboard, the name still sealed. */
     record ListRow(String publicId, long sectionId, String countryCode, String language, String name, String status,
-                   boolean confirmed, OffsetDateTime dueAt, OffsetDateTime createdAt, String assigneeName) {
+                   boolean confirmed, OffsetDateTime dueAt, OffsetDateTime createdAt, String assigneeName,
+                   OffsetDateTime purgeAt) {
     }
 
     /** An event of the timeline, its note still sealed. */
@@ -44,6 +45,18 @@ class FollowUpStore {
     record Due(long id, String publicId, long sectionId, Long assigneeId) {
     }
 
+    /** A request retention erases now: no personal data but the sealed address, to erase its mail too. */
+    record Expired(long id, String publicId, long sectionId, String email, String emailHash) {
+    }
+
+    /**
+     * What {@link Retention#purgeAt} needs, for the request r: when it was closed (its last status change) and its
+     * section's retention periods.
+     */
+    private static final String RETENTION_COLUMNS = """
+            r.erased_at, s.closed_retention_days, s.unconfirmed_retention_days,
+                   (select max(e.created_at) from join_event e where e.request_id = r.id and e.kind = 'status') as closed_at""";
+
     private final JdbcClient jdbc;
 
     FollowUpStore(JdbcClient jdbc) {
@@ -54,9 +67,10 @@ class FollowUpStore {
         return jdbc.sql("""
                         select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
                                r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
-                               r.created_at, r.assignee_id, u.display_name as assignee_name
-                          from join_request r left join staff_user u on u.id = r.assignee_id
-                         where r.public_id = ?""")
+                               r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
+                          from join_request r join section s on s.id = r.section_id
+                               left join staff_user u on u.id = r.assignee_id
+                         where r.public_id = ?""".formatted(RETENTION_COLUMNS))
                 .param(publicId)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -69,7 +83,13 @@ class FollowUpStore {
                 rs.getString("message"), time(rs, "consent_at"), time(rs, "confirmed_at"),
                 rs.getString("status"), time(rs, "due_at"), time(rs, "created_at"),
                 rs.getObject("assignee_id") == null ? null : rs.getLong("assignee_id"),
-                rs.getString("assignee_name"));
+                rs.getString("assignee_name"), rs.getString("email_hash"), time(rs, "erased_at"), purgeAt(rs));
+    }
+
+    private static OffsetDateTime purgeAt(ResultSet rs) throws SQLException {
+        return Retention.purgeAt(rs.getString("status"), rs.getObject("confirmed_at") != null, time(rs, "created_at"),
+                time(rs, "closed_at"), time(rs, "erased_at"), rs.getInt("closed_retention_days"),
+                rs.getInt("unconfirmed_retention_days"));
     }
 
     /** Overdue new requests first, then newest first; one row more than asked for tells of a next page. */
@@ -81,16 +101,17 @@ class FollowUpStore {
         params.put("offset", query.offset());
         String sql = """
                 select r.public_id, r.section_id, r.country_code, r.language, r.name, r.status,
-                       r.confirmed_at, r.due_at, r.created_at, u.display_name as assignee_name
-                  from join_request r left join staff_user u on u.id = r.assignee_id
-                """ + where + """
+                       r.confirmed_at, r.due_at, r.created_at, u.display_name as assignee_name, %s
+                  from join_request r join section s on s.id = r.section_id
+                       left join staff_user u on u.id = r.assignee_id
+                """.formatted(RETENTION_COLUMNS) + where + """
                 order by case when r.status = 'new' and r.due_at < :now then 0 else 1 end, r.created_at desc, r.id desc
                 limit :limit offset :offset""";
         return jdbc.sql(sql).params(params)
                 .query((rs, n) -> new ListRow(rs.getString("public_id"), rs.getLong("section_id"),
                         rs.getString("country_code"), rs.getString("language"), rs.getString("name"),
                         rs.getString("status"), rs.getObject("confirmed_at") != null, time(rs, "due_at"),
-                        time(rs, "created_at"), rs.getString("assignee_name")))
+                        time(rs, "created_at"), rs.getString("assignee_name"), purgeAt(rs)))
                 .list();
     }
 
@@ -140,10 +161,11 @@ class FollowUpStore {
         return jdbc.sql("""
                         select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
                                r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
-                               r.created_at, r.assignee_id, u.display_name as assignee_name
-                          from join_request r left join staff_user u on u.id = r.assignee_id
+                               r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
+                          from join_request r join section s on s.id = r.section_id
+                               left join staff_user u on u.id = r.assignee_id
                          where r.section_id = ?
-                         order by r.created_at, r.id""")
+                         order by r.created_at, r.id""".formatted(RETENTION_COLUMNS))
                 .param(sectionId)
                 .query((rs, n) -> row(rs))
                 .list();
@@ -270,5 +292,69 @@ class FollowUpStore {
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class);
+    }
+
+    /** Every request stored under this email hash, oldest first, personal columns sealed. */
+    List<Row> byEmailHash(String emailHash) {
+        return jdbc.sql("""
+                        select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
+                               r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
+                               r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
+                          from join_request r join section s on s.id = r.section_id
+                               left join staff_user u on u.id = r.assignee_id
+                         where r.email_hash = ?
+                         order by r.created_at, r.id""".formatted(RETENTION_COLUMNS))
+                .param(emailHash)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** Empties the request's personal columns and its notes; the rest of the request and its timeline stay. */
+    void erase(long requestId, OffsetDateTime now) {
+        jdbc.sql("""
+                        update join_request
+                           set name = null, email = null, phone = null, city = null, message = null, email_hash = null,
+                               erased_at = ?
+                         where id = ?""")
+                .params(now, requestId)
+                .update();
+        jdbc.sql("update join_event set note = null where request_id = ?").param(requestId).update();
+    }
+
+    /** Whether a request not erased yet still has this email hash. */
+    boolean heldUnder(String emailHash) {
+        return emailHash != null && jdbc.sql("select count(*) from join_request where email_hash = ? and erased_at is null")
+                .param(emailHash).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Requests retention erases at {@code now}, section by section (each has its periods): closed ones (not
+     * interested, unreachable, spam) whose last status change is older than the section's period for closed
+     * requests, and new ones never confirmed received before its period for unconfirmed requests. A request
+     * someone works on (contacted, meeting arranged, joined) is never among them.
+     */
+    List<Expired> expired(OffsetDateTime now) {
+        List<Expired> expired = new ArrayList<>();
+        List<long[]> sections = jdbc.sql("select id, closed_retention_days, unconfirmed_retention_days from section order by id")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+        for (long[] section : sections) {
+            expired.addAll(jdbc.sql("""
+                            select r.id, r.public_id, r.section_id, r.email, r.email_hash from join_request r
+                             where r.section_id = ? and r.erased_at is null
+                               and r.status in ('not_interested', 'unreachable', 'spam')
+                               and coalesce((select max(e.created_at) from join_event e
+                                              where e.request_id = r.id and e.kind = 'status'), r.created_at) < ?
+                             order by r.id""")
+                    .params(section[0], now.minusDays(section[1]))
+                    .query(Expired.class).list());
+            expired.addAll(jdbc.sql("""
+                            select r.id, r.public_id, r.section_id, r.email, r.email_hash from join_request r
+                             where r.section_id = ? and r.erased_at is null and r.status = 'new'
+                               and r.confirmed_at is null and r.created_at < ?
+                             order by r.id""")
+                    .params(section[0], now.minusDays(section[2]))
+                    .query(Expired.class).list());
+        }
+        return expired;
     }
 }

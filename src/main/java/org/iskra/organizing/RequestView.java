@@ -9,12 +9,14 @@ import java.util.List;
  * @param lead        whether the viewer may assign the request to others (a lead of its section, an administrator)
  * @param organizers  the section's organizers, to assign to (empty unless {@code lead})
  * @param sections    every section, to transfer to
+ * @param purgeAt     when retention will erase its personal data, null if it keeps them
  */
 public record RequestView(String publicId, Section section, String countryCode, String language, String sourcePath,
                           String name, String email, String phone, String city, String message,
                           OffsetDateTime consentAt, OffsetDateTime confirmedAt, String status, OffsetDateTime dueAt,
                           OffsetDateTime createdAt, Long assigneeId, String assigneeName, List<Event> timeline,
-                          boolean lead, List<StaffMember> organizers, List<Section> sections) {
+                          boolean lead, List<StaffMember> organizers, List<Section> sections,
+                          OffsetDateTime erasedAt, OffsetDateTime purgeAt) {
 
     /** One entry of the timeline; {@code note} is an organizer's note, opened. */
     public record Event(String kind, String actorName, String detail, String note, OffsetDateTime at) {

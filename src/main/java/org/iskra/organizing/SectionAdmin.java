@@ -43,6 +43,10 @@ class SectionAdmin {
         return store.all();
     }
 
+    RetentionDays retention(long sectionId) {
+        return store.retention(sectionId);
+    }
+
     List<String> countries(long sectionId) {
         return store.countries(sectionId);
     }
@@ -64,6 +68,7 @@ class SectionAdmin {
             return taken;
         }
         long id = store.insert(form.slug(), settings.name(), settings.contactEmail(), settings.responseHours());
+        store.retain(id, settings.retention());
         settings.countries().forEach(code -> store.cover(id, code));
         audit.record(actor, "section.create", "section", form.slug(), form.slug(), "countries=" + settings.countries().size());
         return Optional.empty();
@@ -77,10 +82,12 @@ class SectionAdmin {
             return taken;
         }
         store.update(section.id(), settings.name(), settings.contactEmail(), settings.responseHours());
+        store.retain(section.id(), settings.retention());
         store.uncoverAll(section.id());
         settings.countries().forEach(code -> store.cover(section.id(), code));
         audit.record(actor, "section.update", "section", section.slug(), section.slug(),
-                "hours=" + settings.responseHours() + " countries=" + String.join(",", settings.countries()));
+                "hours=" + settings.responseHours() + " countries=" + String.join(",", settings.countries())
+                        + " retention=" + settings.retention().closed() + "/" + settings.retention().unconfirmed());
         return Optional.empty();
     }
 

@@ -7,7 +7,8 @@ import org.iskra.site.PageFrame;
 
 /** The model of /admin/sections/{id}: its settings as last typed, its organizers and leads, its replies. */
 public record SectionPage(PageFrame frame, Section section, String name, String contactEmail, String responseHours,
-                          String countries, List<StaffMember> organizers, List<Long> leadIds,
+                          String countries, String closedRetentionDays, String unconfirmedRetentionDays,
+                          List<StaffMember> organizers, List<Long> leadIds,
                           List<ReplyTemplate> replies, List<String> languages, String csrfParameter, String csrfToken,
                           String notice, String error) {
 

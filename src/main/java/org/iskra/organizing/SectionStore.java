@@ -61,6 +61,18 @@ class SectionStore {
                 .params(name, contactEmail, responseHours, id).update();
     }
 
+    RetentionDays retention(long sectionId) {
+        return jdbc.sql("select closed_retention_days, unconfirmed_retention_days from section where id = ?")
+                .param(sectionId)
+                .query((rs, n) -> new RetentionDays(rs.getInt(1), rs.getInt(2)))
+                .single();
+    }
+
+    void retain(long sectionId, RetentionDays days) {
+        jdbc.sql("update section set closed_retention_days = ?, unconfirmed_retention_days = ? where id = ?")
+                .params(days.closed(), days.unconfirmed(), sectionId).update();
+    }
+
     void uncoverAll(long sectionId) {
         jdbc.sql("delete from section_country where section_id = ?").param(sectionId).update();
     }

@@ -68,7 +68,7 @@ class SectionsController {
     ResponseEntity<byte[]> section(@PathVariable String id, @RequestParam(required = false) String done,
                                    HttpServletRequest request, CsrfToken csrf) {
         Section section = find(id);
-        return sectionPage(HttpStatus.OK, section, SectionForm.of(section, admin.countries(section.id())), notice(done),
+        return sectionPage(HttpStatus.OK, section, SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id())), notice(done),
                 null, request, csrf);
     }
 
@@ -77,9 +77,15 @@ class SectionsController {
                                   @RequestParam(required = false) String contactEmail,
                                   @RequestParam(required = false) String responseHours,
                                   @RequestParam(required = false) String countries,
+                                  @RequestParam(required = false) String closedRetentionDays,
+                                  @RequestParam(required = false) String unconfirmedRetentionDays,
                                   HttpServletRequest request, Principal principal, CsrfToken csrf) {
         Section section = find(id);
-        SectionForm form = new SectionForm(section.slug(), name, contactEmail, responseHours, countries);
+        // a form without the periods (an older page, a script) leaves them as they are
+        RetentionDays current = admin.retention(section.id());
+        SectionForm form = new SectionForm(section.slug(), name, contactEmail, responseHours, countries,
+                closedRetentionDays == null ? String.valueOf(current.closed()) : closedRetentionDays,
+                unconfirmedRetentionDays == null ? String.valueOf(current.unconfirmed()) : unconfirmedRetentionDays);
         Optional<String> error = form.error(false).or(() -> admin.update(section, form, actor(request, principal)));
         return after(section, "saved", error, form, request, csrf);
     }
@@ -130,7 +136,7 @@ class SectionsController {
     private ResponseEntity<byte[]> after(Section section, String done, Optional<String> error, SectionForm form,
                                          HttpServletRequest request, CsrfToken csrf) {
         if (error.isPresent()) {
-            SectionForm shown = form != null ? form : SectionForm.of(section, admin.countries(section.id()));
+            SectionForm shown = form != null ? form : SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id()));
             return sectionPage(HttpStatus.BAD_REQUEST, section, shown, null, error.get(), request, csrf);
         }
         return seeOther("/admin/sections/" + section.id() + "?done=" + done);
@@ -154,7 +160,8 @@ class SectionsController {
         Messages t = frames.messages(language);
         SectionAdmin.Details details = admin.details(section.id()).orElseThrow(NotFoundException::new);
         SectionPage page = new SectionPage(frames.backOfficeFrame(language, section.name()), details.section(),
-                form.name(), form.contactEmail(), form.responseHours(), form.countries(), details.organizers(),
+                form.name(), form.contactEmail(), form.responseHours(), form.countries(), form.closedRetentionDays(),
+                form.unconfirmedRetentionDays(), details.organizers(),
                 details.leadIds(), details.replies(), languages.all().stream().map(Language::code).toList(),
                 csrf.getParameterName(), csrf.getToken(), notice, error);
         return renderer.privatePage(status, "organizing/section.jte", page, language);

@@ -94,6 +94,11 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/articles/{id}/history", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
         RULES.put("GET /admin/articles/{id}/diff", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
         RULES.put("POST /admin/articles/{id}/restore", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        // privacy: the rights of data subjects are for administrators only (see DataSubjectRightsTest, LeastPrivilegeTest)
+        RULES.put("GET /admin/privacy/subjects", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/privacy/subjects", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/privacy/subjects/export", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/privacy/subjects/erase", List.of(ADMINISTRATOR));
     }
 
     @Autowired

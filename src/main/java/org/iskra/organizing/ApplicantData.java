@@ -1,0 +1,102 @@
+package org.iskra.organizing;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.iskra.privacy.Actor;
+import org.iskra.privacy.AuditLog;
+import org.iskra.privacy.HeldRecord;
+import org.iskra.privacy.HeldRecord.Field;
+import org.iskra.privacy.KeyedHash;
+import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.privacy.PersonalDataHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * An applicant's join requests, for their export and their erasure, and the erasure of one request that retention
+ * uses too. An erased request keeps what does not identify anyone: country, section, language, dates, status and
+ * its events (their notes, which may name the applicant, go).
+ */
+@Component
+class ApplicantData implements PersonalDataHolder {
+
+    // the purposes the join feature sealed and hashed with (see V10 and join.JoinIntake)
+    private static final String NAME = "join_request.name";
+    private static final String EMAIL = "join_request.email";
+    private static final String PHONE = "join_request.phone";
+    private static final String CITY = "join_request.city";
+    private static final String MESSAGE = "join_request.message";
+
+    private final FollowUpStore store;
+    private final Sections sections;
+    private final PersonalDataCipher cipher;
+    private final KeyedHash hash;
+    private final AuditLog audit;
+
+    ApplicantData(FollowUpStore store, Sections sections, PersonalDataCipher cipher, KeyedHash hash, AuditLog audit) {
+        this.store = store;
+        this.sections = sections;
+        this.cipher = cipher;
+        this.hash = hash;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<HeldRecord> heldAbout(String email) {
+        List<HeldRecord> held = new ArrayList<>();
+        for (FollowUpStore.Row r : store.byEmailHash(emailHash(email))) {
+            List<List<Field>> timeline = store.timeline(r.id()).stream()
+                    .map(e -> List.of(new Field("event", e.kind()), new Field("when", iso(e.at())),
+                            new Field("detail", e.detail()), new Field("note", cipher.open(e.note(), FollowUp.NOTE))))
+                    .toList();
+            held.add(new HeldRecord("join_request", r.publicId(), r.language(), List.of(
+                    new Field("name", cipher.open(r.name(), NAME)),
+                    new Field("email", cipher.open(r.email(), EMAIL)),
+                    new Field("phone", cipher.open(r.phone(), PHONE)),
+                    new Field("city", cipher.open(r.city(), CITY)),
+                    new Field("message", cipher.open(r.message(), MESSAGE)),
+                    new Field("country", r.countryCode()),
+                    new Field("section", sections.find(r.sectionId()).map(Section::name).orElse(null)),
+                    new Field("language", r.language()),
+                    new Field("source", r.sourcePath()),
+                    new Field("consent", iso(r.consentAt())),
+                    new Field("received", iso(r.createdAt())),
+                    new Field("confirmed", iso(r.confirmedAt())),
+                    new Field("status", r.status())), timeline));
+        }
+        return held;
+    }
+
+    @Override
+    public int erase(String email, Actor actor) {
+        List<FollowUpStore.Row> rows = store.byEmailHash(emailHash(email));
+        for (FollowUpStore.Row r : rows) {
+            erase(r.id(), r.publicId(), r.sectionId(), actor, "subject");
+        }
+        return rows.size();
+    }
+
+    /**
+     * Erases one request, with its event and its audit row, in the caller's transaction. {@code by} says why
+     * (subject: at the applicant's demand; retention: its period ran out) and is the only detail recorded.
+     */
+    void erase(long requestId, String publicId, long sectionId, Actor actor, String by) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        store.erase(requestId, now);
+        store.event(requestId, "erased", actor.staffUserId(), "by=" + by, null, now);
+        audit.record(actor, "join.erase", FollowUp.SUBJECT_TYPE, publicId,
+                sections.find(sectionId).map(Section::slug).orElse(null), "by=" + by);
+    }
+
+    /** As join.JoinIntake computes it: the address stripped, in lower case. */
+    private String emailHash(String email) {
+        return hash.of(EMAIL, email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String iso(OffsetDateTime at) {
+        return at == null ? null : at.toInstant().toString();
+    }
+}
