@@ -19,6 +19,8 @@ class Countries {
     private static final Set<String> CODES = Set.of(java.util.Locale.getISOCountries());
 
     private final Map<String, List<CountryOption>> byLanguage = new ConcurrentHashMap<>();
+    // ICU looks a display name up in its resource bundles each time; every join request names its country
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     boolean exists(String code) {
         return code != null && CODES.contains(code);
@@ -38,6 +40,13 @@ class Countries {
     }
 
     String name(String code, Language language) {
+        if (!exists(code)) {
+            return displayName(code, language);
+        }
+        return names.computeIfAbsent(language.code() + ":" + code, key -> displayName(code, language));
+    }
+
+    private static String displayName(String code, Language language) {
         String name = new ULocale("", code).getDisplayCountry(language.uLocale());
         return name.isEmpty() ? code : name;
     }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import org.iskra.privacy.KeyedHash;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ class FormTokens {
 
     private static final String PURPOSE = "join.form_token";
     private static final int MAX_LENGTH = 200;
+    private static final Pattern SHAPE = Pattern.compile("[0-9]{1,12}\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{64}");
 
     private final KeyedHash hash;
     private final JoinProperties properties;
@@ -44,7 +46,7 @@ class FormTokens {
     }
 
     Verdict check(String token, Instant now) {
-        if (token == null || token.length() > MAX_LENGTH || !token.matches("[0-9]{1,12}\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{64}")) {
+        if (token == null || token.length() > MAX_LENGTH || !SHAPE.matcher(token).matches()) {
             return Verdict.FORGED;
         }
         int last = token.lastIndexOf('.');

@@ -30,6 +30,12 @@ record JoinForm(
     static final int CITY_MAX = 200;
     static final int MESSAGE_MAX = 5000;
 
+    // compiled once, not per field of every submission (Pattern alone would mean the Bean Validation annotation)
+    private static final java.util.regex.Pattern LINE_CONTROLS =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+    private static final java.util.regex.Pattern TEXT_CONTROLS =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+
     static final JoinForm EMPTY = new JoinForm("", "", "", "", "", "", false, null, null, "");
 
     static JoinForm of(String name, String email, String phone, String country, String city, String message,
@@ -69,12 +75,12 @@ record JoinForm(
 
     /** One line: control characters (line breaks included) become spaces, surrounding space goes. */
     private static String line(String value) {
-        return value == null ? "" : value.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+        return value == null ? "" : LINE_CONTROLS.matcher(value).replaceAll(" ").strip();
     }
 
     /** Several lines: line breaks become \n, other control characters go. */
     private static String text(String value) {
         return value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n')
-                .replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+                .transform(TEXT_CONTROLS::matcher).replaceAll("").strip();
     }
 }

@@ -3,10 +3,12 @@ package org.iskra.join;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.iskra.mail.Outbox;
 import org.iskra.mail.OutgoingMail;
@@ -40,6 +42,7 @@ class JoinIntake {
     static final String CONFIRMATION = "join_request.confirmation";
 
     private static final Logger log = LoggerFactory.getLogger(JoinIntake.class);
+    private static final Pattern CONFIRMATION_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final JoinStore store;
     private final Sections sections;
@@ -68,16 +71,13 @@ class JoinIntake {
     }
 
     /**
-     * Stores the request and returns its public id; a request with the same form token already stored is returned
-     * as it is (a retried POST). Two concurrent submissions of one token: one commits, the other fails with a
-     * {@link org.springframework.dao.DuplicateKeyException} on the form token, and the caller finds the first.
+     * Stores the request and returns its public id. A form token already stored (a retried POST, or two concurrent
+     * submissions of one form) fails with a {@link org.springframework.dao.DuplicateKeyException} on the form
+     * token, and the caller finds the first with {@link #received}; the caller asks {@link #received} before, too,
+     * so a plain retry costs no failed insert. Not looking it up again here saves a query on every request.
      */
     @Transactional
     public String receive(NewJoinRequest request) {
-        Optional<String> existing = store.publicIdOfFormToken(request.formToken());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Section section = sections.route(request.countryCode());
         String publicId = UUID.randomUUID().toString();
@@ -98,7 +98,8 @@ class JoinIntake {
         Language language = new Language(request.language());
         Messages t = frames.messages(language);
         String link = site.baseUrl() + "/" + language.code() + "/join/confirm?token=" + confirmationToken;
-        outbox.enqueue(new OutgoingMail("join.confirmation", email,
+        List<OutgoingMail> mails = new ArrayList<>();
+        mails.add(new OutgoingMail("join.confirmation", email,
                 t.get("join.mail.confirm.subject"),
                 t.get("join.mail.confirm.body", request.name(), link, section.name()),
                 language.code()));
@@ -113,12 +114,13 @@ class JoinIntake {
             // nobody organizes the section yet: its contact address hears of the request, so it is not unnoticed
             organizers = List.of(section.contactEmail());
         }
+        // every organizer's notice has the same text: formatted once
+        String subject = staff.get("join.mail.notify.subject", country);
+        String body = staff.get("join.mail.notify.body", country, section.name(), section.responseHours(), adminLink);
         for (String organizer : organizers) {
-            outbox.enqueue(new OutgoingMail("join.notification", organizer,
-                    staff.get("join.mail.notify.subject", country),
-                    staff.get("join.mail.notify.body", country, section.name(), section.responseHours(), adminLink),
-                    staffLanguage.code()));
+            mails.add(new OutgoingMail("join.notification", organizer, subject, body, staffLanguage.code()));
         }
+        outbox.enqueueAll(mails);
         log.info("Join request {} received for section {}", publicId, section.slug());
         return publicId;
     }
@@ -130,7 +132,7 @@ class JoinIntake {
     /** Marks the request whose confirmation link this is as confirmed; false for an unknown or expired link. */
     @Transactional
     public boolean confirm(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (token == null || !CONFIRMATION_TOKEN.matcher(token).matches()) {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

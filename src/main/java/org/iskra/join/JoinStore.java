@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,6 +28,7 @@ class JoinStore {
 
     long insert(String publicId, String formToken, long sectionId, String countryCode, String language, String sourcePath,
                 Sealed sealed, OffsetDateTime now, String confirmationTokenHash, OffsetDateTime dueAt) {
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into join_request (public_id, form_token, section_id, country_code, language, source_path,
                                name, email, phone, city, message, email_hash, consent_at, confirmation_token_hash, due_at,
@@ -34,8 +37,8 @@ class JoinStore {
                 .params(publicId, formToken, sectionId, countryCode, language, sourcePath, sealed.name(), sealed.email(),
                         sealed.phone(), sealed.city(), sealed.message(), sealed.emailHash(), now, confirmationTokenHash,
                         dueAt, now)
-                .update();
-        return jdbc.sql("select id from join_request where public_id = ?").param(publicId).query(Long.class).single();
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     void event(long requestId, String kind, String detail, OffsetDateTime at) {

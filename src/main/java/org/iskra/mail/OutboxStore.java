@@ -1,6 +1,8 @@
 package org.iskra.mail;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,10 @@ class OutboxStore {
 
     /** A claimed message, still sealed. */
     record Claimed(long id, String kind, String recipient, String subject, String bodyText, String language, int attempts) {
+    }
+
+    /** A message to queue, already sealed. */
+    record NewMessage(String kind, String recipient, String recipientHash, String subject, String bodyText, String language) {
     }
 
     private final JdbcClient jdbc;
@@ -45,6 +51,23 @@ class OutboxStore {
                 .params(kind, recipient, recipientHash, subject, bodyText, language, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Queues the messages with one multi-row INSERT. */
+    void insertAll(List<NewMessage> messages, OffsetDateTime now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(messages.size() * 8);
+        for (NewMessage message : messages) {
+            Collections.addAll(params, message.kind(), message.recipient(), message.recipientHash(), message.subject(),
+                    message.bodyText(), message.language(), now, now);
+        }
+        jdbc.sql("insert into outbox_message (kind, recipient, recipient_hash, subject, body_text, language,"
+                        + " next_attempt_at, created_at)"
+                        + " values " + String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")))
+                .params(params)
+                .update();
     }
 
     /** Puts a lease on up to {@code limit} due messages no other worker holds, oldest due first, and returns them. */

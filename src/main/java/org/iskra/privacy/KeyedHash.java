@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
 public final class KeyedHash {
 
     private final PersonalDataKeys keys;
+    // a Mac is not thread-safe and costly to look up and key; each thread keeps one, keyed again only when the key
+    // file was reloaded with another key (doFinal leaves it ready for the next value under the same key)
+    private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
+
+    private record KeyedMac(SecretKey key, Mac mac) {
+    }
 
     KeyedHash(PersonalDataKeys keys) {
         this.keys = keys;
@@ -32,13 +39,25 @@ public final class KeyedHash {
             return null;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.hmac());
+            Mac mac = mac(keys.hmac());
             mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
         }
+    }
+
+    private Mac mac(SecretKey key) throws GeneralSecurityException {
+        KeyedMac cached = macs.get();
+        if (cached == null || cached.key() != key) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            cached = new KeyedMac(key, mac);
+            macs.set(cached);
+        }
+        Mac mac = cached.mac();
+        mac.reset();
+        return mac;
     }
 }

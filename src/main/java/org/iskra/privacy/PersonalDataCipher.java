@@ -31,6 +31,10 @@ public final class PersonalDataCipher {
 
     private final PersonalDataKeys keys;
     private final SecureRandom random = new SecureRandom();
+    // looking a Cipher up in the providers costs more than the encryption of a short value; an instance is not
+    // thread-safe, so each thread keeps its own and initializes it afresh (key and nonce) for every value
+    private final ThreadLocal<Cipher> sealing = ThreadLocal.withInitial(PersonalDataCipher::newCipher);
+    private final ThreadLocal<Cipher> opening = ThreadLocal.withInitial(PersonalDataCipher::newCipher);
 
     PersonalDataCipher(PersonalDataKeys keys) {
         this.keys = keys;
@@ -47,7 +51,7 @@ public final class PersonalDataCipher {
         random.nextBytes(nonce);
         byte[] sealed;
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = sealing.get();
             cipher.init(Cipher.ENCRYPT_MODE, current.aes().get(current.currentAesId()), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -90,7 +94,7 @@ public final class PersonalDataCipher {
             throw new SealedValueException("the sealed value is too short to be one");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = opening.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, payload, 0, NONCE_BYTES));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
@@ -119,6 +123,14 @@ public final class PersonalDataCipher {
      */
     public String keyIdOf(String sealed) {
         return sealed == null ? null : Token.parse(sealed).keyId();
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
     }
 
     private static void requirePurpose(String purpose) {

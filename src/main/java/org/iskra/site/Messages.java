@@ -2,6 +2,7 @@ package org.iskra.site;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,11 @@ import org.springframework.context.MessageSource;
 public final class Messages {
 
     private static final Map<String, DateFormat> DATE_FORMATS = new ConcurrentHashMap<>();
+    // parsing a pattern (with its number and plural rules) costs several times more than formatting with it, and
+    // every join request formats three; a MessageFormat is not thread-safe, so each thread keeps those it parsed,
+    // by pattern (not key), so that changed bundles still show
+    private static final int FORMATS_PER_THREAD = 500;
+    private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
     private final MessageSource source;
     private final Language language;
@@ -36,7 +42,17 @@ public final class Messages {
 
     public String get(String key, Object... arguments) {
         String pattern = source.getMessage(key, null, key, language.locale());
-        return new MessageFormat(pattern, language.uLocale()).format(arguments);
+        Map<String, MessageFormat> formats = FORMATS.get();
+        String cacheKey = language.code() + '\0' + pattern;
+        MessageFormat format = formats.get(cacheKey);
+        if (format == null) {
+            if (formats.size() >= FORMATS_PER_THREAD) {
+                formats.clear();
+            }
+            format = new MessageFormat(pattern, language.uLocale());
+            formats.put(cacheKey, format);
+        }
+        return format.format(arguments);
     }
 
     /** A date as a reader of this language writes it ("5 октября 2026 г.", "October 5, 2026"). */
