@@ -5,13 +5,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.iskra.site.StaffDirectory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Staff accounts: creating them with an acceptable password, and looking them up. */
 @Service
-public class StaffAccounts {
+public class StaffAccounts implements StaffDirectory {
 
     static final String WRONG_CURRENT_PASSWORD = "accounts.account.error.current";
 
@@ -53,6 +54,11 @@ public class StaffAccounts {
         }
         passwordPolicy.check(replacement);
         store.setPassword(credentials.id(), passwordEncoder.encode(replacement), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    @Override
+    public Optional<Long> idOf(String email) {
+        return find(email).map(StaffUser::id);
     }
 
     public Optional<StaffUser> find(String email) {

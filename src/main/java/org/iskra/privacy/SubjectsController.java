@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.accounts.StaffAccounts;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.StaffDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,15 +41,15 @@ class SubjectsController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataSubjects subjects;
-    private final StaffAccounts accounts;
+    private final StaffDirectory staff;
     private final Languages languages;
     private final PageFrames frames;
     private final PageRenderer renderer;
 
-    SubjectsController(DataSubjects subjects, StaffAccounts accounts, Languages languages, PageFrames frames,
+    SubjectsController(DataSubjects subjects, StaffDirectory staff, Languages languages, PageFrames frames,
                        PageRenderer renderer) {
         this.subjects = subjects;
-        this.accounts = accounts;
+        this.staff = staff;
         this.languages = languages;
         this.frames = frames;
         this.renderer = renderer;
@@ -151,7 +151,7 @@ class SubjectsController {
     }
 
     private Actor actor(HttpServletRequest request, Principal principal) {
-        return new Actor(accounts.find(principal.getName()).orElseThrow(NotFoundException::new).id(),
+        return new Actor(staff.idOf(principal.getName()).orElseThrow(NotFoundException::new),
                 request.getRemoteAddr());
     }
 
