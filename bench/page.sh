@@ -5,8 +5,8 @@
 # the article's HTML <= 10 KB gzipped, CSS <= 10 KB.
 #
 # Usage: bench/page.sh [PATH]   (default: the demo's English translation of a Russian original)
-# Settings: DURATION (15s), CONNECTIONS (50), THREADS (2), JAVA_OPTS and MALLOC_ARENA_MAX (see below),
-# ISKRA_THREADS (16), ISKRA_PORT (18080), NGINX_PORT (18081)
+# Settings: DURATION (15s), CONNECTIONS (50), THREADS (2), ISKRA_THREADS (16), ISKRA_PORT (18080), NGINX_PORT (18081);
+# Iskra starts through bin/iskra with its JVM defaults, which JAVA_OPTS and MALLOC_ARENA_MAX override.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,6 @@ CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 ISKRA_PORT=${ISKRA_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:--Xms48m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=32m}
 
 missing=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
@@ -38,11 +37,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "starting Iskra (demo content, data in $work/data) with JAVA_OPTS=$JAVA_OPTS"
-# shellcheck disable=SC2086
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} ISKRA_DATA="$work/data" ISKRA_PORT=$ISKRA_PORT ISKRA_THREADS=${ISKRA_THREADS:-16} java $JAVA_OPTS -jar target/iskra.jar >"$work/iskra.log" 2>&1 &
+echo "starting Iskra with bin/iskra (demo content, data in $work/data)${JAVA_OPTS+ and JAVA_OPTS=$JAVA_OPTS}"
+ISKRA_DATA="$work/data" ISKRA_PORT=$ISKRA_PORT ISKRA_THREADS=${ISKRA_THREADS:-16} bin/iskra >"$work/iskra.log" 2>&1 &
 iskra_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do  # up to 3 minutes: a busy machine starts slowly
   curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null 2>&1 && break
   sleep 0.5
 done

@@ -1,10 +1,15 @@
 package org.iskra.site;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
-/** One kept response: its bytes plain and gzipped, the headers to replay, what it depends on, and
- * what reading it counts as. */
+/** One kept response: its bytes gzipped, the headers to replay, what it depends on, and what reading it counts
+ * as. Only the gzipped form is kept, a third of the plain one, so a full cache fits a small heap; the few clients
+ * that do not accept gzip get it inflated. */
 final class CachedPage {
 
     record Header(String name, String value) {
@@ -12,7 +17,6 @@ final class CachedPage {
 
     private final int status;
     private final List<Header> headers;
-    private final byte[] body;
     private final byte[] gzipped;
     private final String etag;
     private final long lastModified;
@@ -20,11 +24,10 @@ final class CachedPage {
     private final String readSubject;
     volatile long lastUsed;
 
-    CachedPage(int status, List<Header> headers, byte[] body, byte[] gzipped, String etag, long lastModified, Set<String> tags,
+    CachedPage(int status, List<Header> headers, byte[] gzipped, String etag, long lastModified, Set<String> tags,
                String readSubject) {
         this.status = status;
         this.headers = headers;
-        this.body = body;
         this.gzipped = gzipped;
         this.etag = etag;
         this.lastModified = lastModified;
@@ -41,7 +44,11 @@ final class CachedPage {
     }
 
     byte[] body() {
-        return body;
+        try (GZIPInputStream plain = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return plain.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     byte[] gzipped() {

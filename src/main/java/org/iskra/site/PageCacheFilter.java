@@ -103,7 +103,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 // a page without a usable date is still revalidated by its ETag
             }
         }
-        return new CachedPage(200, List.copyOf(headers), body, gzip(body), "\"" + hash(body) + "\"", lastModified, tags, readSubject);
+        return new CachedPage(200, List.copyOf(headers), gzip(body), "\"" + hash(body) + "\"", lastModified, tags, readSubject);
     }
 
     private static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
