@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
@@ -22,11 +24,19 @@ public class PageCache {
 
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private final int maxEntries;
 
     PageCache(IskraProperties properties, MeterRegistry meters) {
         this.maxEntries = properties.pageCacheEntries();
         meters.gaugeMapSize("iskra.page.cache.entries", List.of(), pages);
+        // hits are answered before Spring's per-request observation runs (it costs more than the hit itself), so
+        // they are counted here
+        FunctionCounter.builder("iskra.page.cache.requests", hits, LongAdder::sum).tag("result", "hit")
+                .description("Public pages answered from the page cache").register(meters);
+        FunctionCounter.builder("iskra.page.cache.requests", misses, LongAdder::sum).tag("result", "miss")
+                .description("Public pages rendered because the page cache did not hold them").register(meters);
     }
 
     /** Tells the cache filter that this request's response may be kept, and what it depends on. */
@@ -46,6 +56,9 @@ public class PageCache {
         CachedPage page = pages.get(key);
         if (page != null) {
             page.lastUsed = clock.incrementAndGet();
+            hits.increment();
+        } else {
+            misses.increment();
         }
         return page;
     }

@@ -29,9 +29,12 @@ public class PageReads {
 
     private static final Logger log = LoggerFactory.getLogger(PageReads.class);
     private static final Pattern ROBOT = Pattern.compile(
-            "(?i).*(bot|crawl|spider|slurp|preview|monitor|feed|fetch|curl|wget|python|java|http-?client|okhttp|go-http|libwww|headless).*");
+            "(?i)bot|crawl|spider|slurp|preview|monitor|feed|fetch|curl|wget|python|java|http-?client|okhttp|go-http|libwww|headless");
+    /** Readers' browsers send a handful of distinct strings: remember the verdict rather than match every request. */
+    private static final int AGENTS_REMEMBERED = 10_000;
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> people = new ConcurrentHashMap<>();
     private final List<ReadCountSink> sinks;
 
     PageReads(List<ReadCountSink> sinks) {
@@ -52,11 +55,23 @@ public class PageReads {
         if (subject == null || !"GET".equals(request.getMethod())) {
             return;
         }
-        String agent = request.getHeader("User-Agent");
-        if (agent == null || agent.isBlank() || ROBOT.matcher(agent).matches()) {
-            return;
+        if (isPerson(request.getHeader("User-Agent"))) {
+            counts.computeIfAbsent(subject, s -> new LongAdder()).increment();
         }
-        counts.computeIfAbsent(subject, s -> new LongAdder()).increment();
+    }
+
+    private boolean isPerson(String agent) {
+        if (agent == null || agent.isBlank()) {
+            return false;
+        }
+        Boolean person = people.get(agent);
+        if (person == null) {
+            person = !ROBOT.matcher(agent).find();
+            if (people.size() < AGENTS_REMEMBERED) {
+                people.put(agent, person);
+            }
+        }
+        return person;
     }
 
     /**

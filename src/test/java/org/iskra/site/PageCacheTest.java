@@ -11,6 +11,7 @@ import org.iskra.articles.ArticleWriter;
 import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.jsoup.Jsoup;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,29 @@ class PageCacheTest {
     @BeforeEach
     void client() {
         http = new Http(port);
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void hitsAndMissesAreCountedForTheOperator() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        double hits = requests("hit");
+        double misses = requests("miss");
+
+        http.get(path);
+        http.get(path);
+        http.get(path);
+
+        assertThat(requests("miss") - misses).isEqualTo(1);
+        assertThat(requests("hit") - hits).isEqualTo(2);
+    }
+
+    private double requests(String result) {
+        return meters.get("iskra.page.cache.requests").tag("result", result).functionCounter().count();
     }
 
     @Test
