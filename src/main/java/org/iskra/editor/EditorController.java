@@ -409,8 +409,22 @@ class EditorController {
         String title = draft == null ? t.get("editor.new.title") : t.get("editor.edit.title", draft.title());
         EditorPage page = new EditorPage(frames.backOfficeFrame(reader, title), draft, form, previewHtml, problems, conflict,
                 notice, csrf.getParameterName(), csrf.getToken(), draft == null ? List.of() : transitions(draft, user),
-                languages.all(), frames.assetPath("assets/article-editor.js"), source);
+                languages.all(), frames.assetPath("assets/article-editor.js"), source, originalBeside(draft, source));
         return renderer.privatePage(status, "editor/edit.jte", page, reader);
+    }
+
+    /**
+     * What a translator reads beside the form: the text a new translation starts from, or the original of the
+     * translation being edited; nothing for an original.
+     */
+    private ArticleDesk.Draft originalBeside(ArticleDesk.Draft draft, ArticleDesk.Draft source) {
+        if (source != null) {
+            return source;
+        }
+        if (draft == null || draft.isOriginal()) {
+            return null;
+        }
+        return desk.translationOf(draft.articleId(), draft.originalLanguage()).flatMap(desk::draft).orElse(null);
     }
 
     /** Where this user may move the translation from its current status. */

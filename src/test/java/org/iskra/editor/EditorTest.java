@@ -383,6 +383,9 @@ class EditorTest {
         HttpResponse<String> start = translator.get("/admin/articles/new?from=" + id + "&language=ar");
         assertThat(start.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(start.body()).select("#body").text()).isEqualTo("The dockers walked out at dawn.");
+        assertThat(Jsoup.parse(start.body()).select(".side-by-side aside.original pre").text())
+                .as("the original beside the form, to read").isEqualTo("The dockers walked out at dawn.");
+        assertThat(HtmlChecker.errors(start.body())).isEmpty();
         String slug = "dockers-ar-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> refused = translator.post("/admin/articles/new",
                 form(start.body(), "en", slug, "Dockers", "Words.") + "&from=" + id + "&action=save");
@@ -394,6 +397,9 @@ class EditorTest {
 
         HttpResponse<String> mine = translator.get(arabic);
         assertThat(mine.statusCode()).isEqualTo(200);
+        Document editing = Jsoup.parse(mine.body());
+        assertThat(editing.select("aside.original div[lang=en] strong").text()).isEqualTo("Dockers walk out");
+        assertThat(editing.select("aside.original pre").text()).isEqualTo("The dockers walked out at dawn.");
         assertThat(Jsoup.parse(mine.body()).select("section.workflow input[name=to]").eachAttr("value"))
                 .as("a translator submits for review; editors publish").doesNotContain("published");
         assertThat(Jsoup.parse(translator.get("/admin/articles").body()).text()).contains("إضراب عمال الموانئ");
