@@ -36,7 +36,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
                         .requestMatchers("/admin/articles", "/admin/articles/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name())
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name(), Role.TRANSLATOR.name())
                         .requestMatchers("/admin/join", "/admin/join/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
                         .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")

@@ -9,7 +9,8 @@ import org.iskra.site.PageFrame;
 
 /** The model of the back office's article list: the filters as given and one page of translations. */
 public record ArticleListPage(PageFrame frame, ArticleDesk.Filter filter, ArticleDesk.Page list, List<Language> languages,
-                       List<String> statuses, List<String> creators, boolean seesEveryone) {
+                       List<String> statuses, List<String> creators, boolean seesEveryone,
+                       boolean writesArticles) {
 
     public Messages t() {
         return frame.t();

@@ -87,13 +87,18 @@ class EditorController {
             throw new NotFoundException();
         }
         boolean everyone = isEditor(user);
-        ArticleDesk.Filter filter = new ArticleDesk.Filter(blank(language), blank(status), everyone ? blank(author) : user.getName(),
+        List<String> translated = translatedLanguages(user);
+        boolean translatorOnly = !everyone && !isAuthor(user) && !translated.isEmpty();
+        // authors see what they wrote; a translator sees the texts in a language they translate into
+        String shownLanguage = translatorOnly && !translated.contains(blank(language)) ? translated.get(0) : blank(language);
+        String shownAuthor = everyone || translatorOnly ? blank(author) : user.getName();
+        ArticleDesk.Filter filter = new ArticleDesk.Filter(shownLanguage, blank(status), shownAuthor,
                 blank(region), blank(tag), "true".equals(outdated), blank(q));
         ArticleDesk.Page list = desk.list(filter, Integer.parseInt(page), pageSize);
         Language reader = languages.preferredBy(request);
         Messages t = frames.messages(reader);
         ArticleListPage model = new ArticleListPage(frames.backOfficeFrame(reader, t.get("editor.list.title")), filter, list,
-                languages.all(), STATUSES, everyone ? desk.creators() : List.of(), everyone);
+                languages.all(), STATUSES, everyone ? desk.creators() : List.of(), everyone, !translatorOnly);
         return renderer.privatePage(HttpStatus.OK, "editor/list.jte", model, reader);
     }
 
@@ -104,6 +109,7 @@ class EditorController {
         Language reader = languages.preferredBy(request);
         String code = language != null && languages.supports(language) ? language : reader.code();
         ArticleDesk.Draft source = source(from, user);
+        mayStart(user, source, code);
         if (source == null) {
             return editor(HttpStatus.OK, reader, null, EditorForm.blank(code), null, List.of(), false, null, csrf, user);
         }
@@ -123,6 +129,7 @@ class EditorController {
                                   Authentication user, HttpServletRequest request) {
         Language reader = languages.preferredBy(request);
         ArticleDesk.Draft source = source(from, user);
+        mayStart(user, source, form.language());
         if ("upload".equals(action)) {
             return upload(reader, null, form, figure, csrf, user, source);
         }
@@ -149,7 +156,10 @@ class EditorController {
         }
     }
 
-    /** The translation a new translation starts from, checked like any other the user opens; null without one. */
+    /**
+     * The translation a new translation starts from; null without one. A translator reads any text to translate
+     * from (it is never changed here); others may start only from texts they may open.
+     */
     private ArticleDesk.Draft source(String from, Authentication user) {
         if (from == null || from.isBlank()) {
             return null;
@@ -157,7 +167,21 @@ class EditorController {
         if (!from.matches("[1-9][0-9]{0,17}")) {
             throw new NotFoundException();
         }
-        return draftFor(Long.parseLong(from), user);
+        long id = Long.parseLong(from);
+        if (!isEditor(user) && !isAuthor(user) && !translatedLanguages(user).isEmpty()) {
+            return desk.draft(id).orElseThrow(NotFoundException::new);
+        }
+        return draftFor(id, user);
+    }
+
+    /** Authors, editors and administrators write new articles; a translator only translates, into their languages. */
+    private static void mayStart(Authentication user, ArticleDesk.Draft source, String language) {
+        if (isEditor(user) || isAuthor(user)) {
+            return;
+        }
+        if (source == null || !translatedLanguages(user).contains(language)) {
+            throw new AccessDeniedException("a translator starts translations into their own languages only");
+        }
     }
 
     @GetMapping("/admin/articles/{id}")
@@ -385,8 +409,22 @@ class EditorController {
         String title = draft == null ? t.get("editor.new.title") : t.get("editor.edit.title", draft.title());
         EditorPage page = new EditorPage(frames.backOfficeFrame(reader, title), draft, form, previewHtml, problems, conflict,
                 notice, csrf.getParameterName(), csrf.getToken(), draft == null ? List.of() : transitions(draft, user),
-                languages.all(), frames.assetPath("assets/article-editor.js"), source);
+                languages.all(), frames.assetPath("assets/article-editor.js"), source, originalBeside(draft, source));
         return renderer.privatePage(status, "editor/edit.jte", page, reader);
+    }
+
+    /**
+     * What a translator reads beside the form: the text a new translation starts from, or the original of the
+     * translation being edited; nothing for an original.
+     */
+    private ArticleDesk.Draft originalBeside(ArticleDesk.Draft draft, ArticleDesk.Draft source) {
+        if (source != null) {
+            return source;
+        }
+        if (draft == null || draft.isOriginal()) {
+            return null;
+        }
+        return desk.translationOf(draft.articleId(), draft.originalLanguage()).flatMap(desk::draft).orElse(null);
     }
 
     /** Where this user may move the translation from its current status. */
@@ -406,8 +444,9 @@ class EditorController {
 
     private ArticleDesk.Draft draftFor(long id, Authentication user) {
         ArticleDesk.Draft draft = desk.draft(id).orElseThrow(NotFoundException::new);
-        if (!isEditor(user) && !user.getName().equals(draft.createdBy())) {
-            throw new AccessDeniedException("not the author of translation " + id);
+        if (!isEditor(user) && !user.getName().equals(draft.createdBy())
+                && !(!draft.isOriginal() && translatedLanguages(user).contains(draft.language()))) {
+            throw new AccessDeniedException("neither the author of translation " + id + " nor a translator into its language");
         }
         return draft;
     }
@@ -422,6 +461,18 @@ class EditorController {
     private static boolean isEditor(Authentication user) {
         return user.getAuthorities().stream().map(a -> a.getAuthority())
                 .anyMatch(a -> a.equals("ROLE_ADMINISTRATOR") || a.equals("ROLE_EDITOR"));
+    }
+
+    private static boolean isAuthor(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AUTHOR"));
+    }
+
+    /** The languages a translator translates into (their scoped role), empty for everyone else. */
+    private static List<String> translatedLanguages(Authentication user) {
+        return user.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("TRANSLATOR:"))
+                .map(a -> a.substring("TRANSLATOR:".length()))
+                .toList();
     }
 
     /** A time the editor entered in UTC ({@code 2026-11-25T14:30}), or null when it is not one. */

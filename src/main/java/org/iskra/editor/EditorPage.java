@@ -20,7 +20,8 @@ import org.iskra.site.PageFrame;
  */
 public record EditorPage(PageFrame frame, ArticleDesk.Draft draft, EditorForm form, String previewHtml, List<String> problems,
                   boolean conflict, String notice, String csrfParameter, String csrfToken, List<String> transitions,
-                  List<Language> languages, String script, ArticleDesk.Draft source) {
+                  List<Language> languages, String script, ArticleDesk.Draft source,
+                  ArticleDesk.Draft original) {
 
     public Messages t() {
         return frame.t();

@@ -83,17 +83,18 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/account", STAFF);
         RULES.put("POST /admin/account/password", STAFF);
         RULES.put("POST /admin/account/sessions", STAFF);
-        RULES.put("GET /admin/articles", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("GET /admin/articles", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        // a translator starts only translations (from=…) into their languages: probed without, /new is refused
         RULES.put("GET /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
         RULES.put("POST /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("POST /admin/articles/preview", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("GET /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("POST /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("POST /admin/articles/{id}/autosave", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("POST /admin/articles/{id}/status", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("GET /admin/articles/{id}/history", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("GET /admin/articles/{id}/diff", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
-        RULES.put("POST /admin/articles/{id}/restore", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
+        RULES.put("POST /admin/articles/preview", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("GET /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("POST /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("POST /admin/articles/{id}/autosave", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("POST /admin/articles/{id}/status", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("GET /admin/articles/{id}/history", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("GET /admin/articles/{id}/diff", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("POST /admin/articles/{id}/restore", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         // privacy: the rights of data subjects are for administrators only (see DataSubjectRightsTest, LeastPrivilegeTest)
         RULES.put("GET /admin/privacy/subjects", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/privacy/subjects", List.of(ADMINISTRATOR));

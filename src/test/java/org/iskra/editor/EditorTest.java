@@ -226,7 +226,7 @@ class EditorTest {
         assertThat(Jsoup.parse(editor.get("/admin/articles?status=review").body()).select("table.report a").eachText())
                 .contains("An author's piece");
         assertThat(editor.get("/admin/articles/999999999").statusCode()).isEqualTo(404);
-        assertThat(logIn(Role.TRANSLATOR).get("/admin/articles").statusCode()).isEqualTo(403);
+        assertThat(logIn(Role.TRANSLATOR).get(path).statusCode()).as("an original is not a translator's to edit").isEqualTo(403);
     }
 
     @Test
@@ -360,6 +360,51 @@ class EditorTest {
     }
 
     private String editorEmail;
+
+    @Test
+    void aTranslatorTranslatesIntoTheirLanguagesOnlyAndNeverWritesOriginals() throws Exception {
+        StaffBrowser editor = logIn(Role.EDITOR);
+        String original = create(editor, "Dockers walk out", "The dockers walked out at dawn.");
+        editor.post(original + "/status", statusForm(editor.get(original).body(), "published"));
+        String id = original.substring(original.lastIndexOf('/') + 1);
+
+        String email = "translator-" + UUID.randomUUID() + "@example.org";
+        accounts.create(email, "Translator", PASSWORD, List.of(new StaffRole(Role.TRANSLATOR, "ar")));
+        StaffBrowser translator = new StaffBrowser(port);
+        translator.logIn(email, PASSWORD);
+
+        HttpResponse<String> list = translator.get("/admin/articles");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(list.body()).select("a[href=/admin/articles/new]")).as("not offered to write originals").isEmpty();
+        assertThat(translator.get("/admin/articles/new").statusCode()).as("no new originals").isEqualTo(403);
+        assertThat(translator.get("/admin/articles/new?from=" + id + "&language=en").statusCode()).as("not their language").isEqualTo(403);
+        assertThat(translator.get(original).statusCode()).as("the original is not theirs to edit").isEqualTo(403);
+
+        HttpResponse<String> start = translator.get("/admin/articles/new?from=" + id + "&language=ar");
+        assertThat(start.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(start.body()).select("#body").text()).isEqualTo("The dockers walked out at dawn.");
+        assertThat(Jsoup.parse(start.body()).select(".side-by-side aside.original pre").text())
+                .as("the original beside the form, to read").isEqualTo("The dockers walked out at dawn.");
+        assertThat(HtmlChecker.errors(start.body())).isEmpty();
+        String slug = "dockers-ar-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> refused = translator.post("/admin/articles/new",
+                form(start.body(), "en", slug, "Dockers", "Words.") + "&from=" + id + "&action=save");
+        assertThat(refused.statusCode()).as("a form cannot switch to another language").isEqualTo(403);
+        HttpResponse<String> saved = translator.post("/admin/articles/new",
+                form(start.body(), "ar", slug, "إضراب عمال الموانئ", "أضرب عمال الموانئ عند الفجر.") + "&from=" + id + "&action=save");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String arabic = saved.headers().firstValue("Location").orElseThrow().replace("?done=saved", "");
+
+        HttpResponse<String> mine = translator.get(arabic);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        Document editing = Jsoup.parse(mine.body());
+        assertThat(editing.select("aside.original div[lang=en] strong").text()).isEqualTo("Dockers walk out");
+        assertThat(editing.select("aside.original pre").text()).isEqualTo("The dockers walked out at dawn.");
+        assertThat(Jsoup.parse(mine.body()).select("section.workflow input[name=to]").eachAttr("value"))
+                .as("a translator submits for review; editors publish").doesNotContain("published");
+        assertThat(Jsoup.parse(translator.get("/admin/articles").body()).text()).contains("إضراب عمال الموانئ");
+        assertThat(HtmlChecker.errors(mine.body())).isEmpty();
+    }
 
     private StaffBrowser logIn(Role role) throws Exception {
         String email = "editor-" + UUID.randomUUID() + "@example.org";
