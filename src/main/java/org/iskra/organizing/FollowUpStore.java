@@ -57,6 +57,15 @@ class FollowUpStore {
             r.erased_at, s.closed_retention_days, s.unconfirmed_retention_days,
                    (select max(e.created_at) from join_event e where e.request_id = r.id and e.kind = 'status') as closed_at""";
 
+    /** A request with what the back office shows of it, personal columns sealed; {@link #row} reads it. */
+    private static final String ROW = """
+            select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
+                   r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
+                   r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
+              from join_request r join section s on s.id = r.section_id
+                   left join staff_user u on u.id = r.assignee_id
+            """.formatted(RETENTION_COLUMNS);
+
     private final JdbcClient jdbc;
 
     FollowUpStore(JdbcClient jdbc) {
@@ -64,13 +73,7 @@ class FollowUpStore {
     }
 
     Optional<Row> find(String publicId) {
-        return jdbc.sql("""
-                        select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
-                               r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
-                               r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
-                          from join_request r join section s on s.id = r.section_id
-                               left join staff_user u on u.id = r.assignee_id
-                         where r.public_id = ?""".formatted(RETENTION_COLUMNS))
+        return jdbc.sql(ROW + " where r.public_id = ?")
                 .param(publicId)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -158,14 +161,7 @@ class FollowUpStore {
 
     /** Every request of a section, oldest first, personal columns sealed: for the export. */
     List<Row> ofSection(long sectionId) {
-        return jdbc.sql("""
-                        select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
-                               r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
-                               r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
-                          from join_request r join section s on s.id = r.section_id
-                               left join staff_user u on u.id = r.assignee_id
-                         where r.section_id = ?
-                         order by r.created_at, r.id""".formatted(RETENTION_COLUMNS))
+        return jdbc.sql(ROW + " where r.section_id = ? order by r.created_at, r.id")
                 .param(sectionId)
                 .query((rs, n) -> row(rs))
                 .list();
@@ -296,14 +292,7 @@ class FollowUpStore {
 
     /** Every request stored under this email hash, oldest first, personal columns sealed. */
     List<Row> byEmailHash(String emailHash) {
-        return jdbc.sql("""
-                        select r.id, r.public_id, r.section_id, r.country_code, r.language, r.source_path, r.name,
-                               r.email, r.phone, r.city, r.message, r.consent_at, r.confirmed_at, r.status, r.due_at,
-                               r.created_at, r.assignee_id, u.display_name as assignee_name, r.email_hash, %s
-                          from join_request r join section s on s.id = r.section_id
-                               left join staff_user u on u.id = r.assignee_id
-                         where r.email_hash = ?
-                         order by r.created_at, r.id""".formatted(RETENTION_COLUMNS))
+        return jdbc.sql(ROW + " where r.email_hash = ? order by r.created_at, r.id")
                 .param(emailHash)
                 .query((rs, n) -> row(rs))
                 .list();
