@@ -3,7 +3,6 @@ package org.iskra.backup;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.iskra.IskraApplication;
@@ -36,18 +35,9 @@ public final class RestoreCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>();
-        List<String> settings = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (i == 0 && args[i].equals("restore")) {
-                continue;
-            }
-            if (args[i].startsWith("--")) {
-                settings.add(args[i]);
-            } else {
-                files.add(args[i]);
-            }
-        }
+        CommandLine.Arguments arguments = CommandLine.Arguments.of("restore", args);
+        List<String> files = arguments.operands();
+        List<String> settings = arguments.settings();
         if (files.size() != 1) {
             err.println(USAGE_TEXT);
             return USAGE;

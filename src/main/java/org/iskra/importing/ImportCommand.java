@@ -3,7 +3,6 @@ package org.iskra.importing;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.iskra.IskraApplication;
@@ -32,18 +31,9 @@ public final class ImportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> folders = new ArrayList<>();
-        List<String> settings = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (i == 0 && args[i].equals("import")) {
-                continue;
-            }
-            if (args[i].startsWith("--")) {
-                settings.add(args[i]);
-            } else {
-                folders.add(args[i]);
-            }
-        }
+        CommandLine.Arguments arguments = CommandLine.Arguments.of("import", args);
+        List<String> folders = arguments.operands();
+        List<String> settings = arguments.settings();
         if (folders.size() != 1) {
             err.println(USAGE_TEXT);
             return USAGE;

@@ -30,6 +30,25 @@ public final class CommandLine {
     }
 
     /**
+     * A command's arguments: settings ({@code --name=value}, for Spring) and the rest (files, folders), without the
+     * command's own name when it comes first ({@code java -jar iskra.jar backup FILE}).
+     */
+    public record Arguments(List<String> operands, List<String> settings) {
+
+        public static Arguments of(String command, String[] args) {
+            List<String> operands = new ArrayList<>();
+            List<String> settings = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                if (i == 0 && args[i].equals(command)) {
+                    continue;
+                }
+                (args[i].startsWith("--") ? settings : operands).add(args[i]);
+            }
+            return new Arguments(List.copyOf(operands), List.copyOf(settings));
+        }
+    }
+
+    /**
      * Starts the application without a web server. Settings go in as command-line arguments because those outrank
      * application.properties: {@code forced} settings replace any the user gave for the same names, {@code defaults}
      * apply unless the user gave them.
