@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -24,13 +23,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,26 +45,14 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"iskra.demo=false", "iskra.mail.poll-interval=200ms"})
 class StaffAdministrationTest {
 
-    private static final int SMTP_PORT = Await.freePort();
     private static final String PASSWORD = "administrator passphrase 7";
     private static final Pattern LINK = Pattern.compile("http://localhost:[0-9]+(/admin/invitation/([A-Za-z0-9_-]{43}))");
-    private static GreenMail mailServer;
+    @RegisterExtension
+    static final MailServer mailServer = new MailServer();
 
     @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        mailServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailServer.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mailServer.stop();
+    static void mail(DynamicPropertyRegistry registry) {
+        mailServer.pointMailAt(registry);
     }
 
     @LocalServerPort

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -26,12 +24,12 @@ import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,24 +49,12 @@ import org.springframework.test.context.TestPropertySource;
 class FollowUpTest {
 
     private static final String PASSWORD = "follow-up passphrase for tests";
-    private static final int SMTP_PORT = Await.freePort();
-    private static GreenMail mailServer;
+    @RegisterExtension
+    static final MailServer mailServer = new MailServer();
 
     @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void startMailServer() {
-        mailServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailServer.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mailServer.stop();
+    static void mail(DynamicPropertyRegistry registry) {
+        mailServer.pointMailAt(registry);
     }
 
     @LocalServerPort
