@@ -37,6 +37,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.datasource.password", System.getProperty("iskra.test.db.password", ""));
             properties.put("spring.flyway.default-schema", schema);
             properties.put("spring.flyway.schemas", schema);
+            // Spring keeps every test application it started for reuse, each with its pool: kept idle, their
+            // connections add up past PostgreSQL's max_connections; a few, given back when idle, are plenty
+            properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+            properties.put("spring.datasource.hikari.minimum-idle", "0");
+            properties.put("spring.datasource.hikari.idle-timeout", "10000");
         }
         return properties;
     }
