@@ -88,7 +88,7 @@ public class Taxonomy {
         java.util.Map<TermKind, java.util.Map<Long, java.util.Map<String, String>>> names = new java.util.EnumMap<>(TermKind.class);
         for (TermKind kind : TermKind.values()) {
             assigned.put(kind, TermsOfArticles.group(store.assigned(kind, from, to)));
-            names.put(kind, store.allNames(kind));
+            names.put(kind, store.names(kind, from, to));
         }
         return new TermsOfArticles(assigned, names, store.countries(from, to));
     }

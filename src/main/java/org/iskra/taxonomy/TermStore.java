@@ -148,10 +148,16 @@ class TermStore {
                 .query(TermsOfArticles.Assigned.class).list();
     }
 
-    /** Every name of every term of one kind: term id → language → name. Term names are few; articles are many. */
-    java.util.Map<Long, java.util.Map<String, String>> allNames(TermKind kind) {
+    /**
+     * Every name of the terms of one kind assigned to the articles with ids in [from, to]: term id → language →
+     * name. Only those terms: re-indexing one article must not read every tag's names.
+     */
+    java.util.Map<Long, java.util.Map<String, String>> names(TermKind kind, long from, long to) {
         java.util.Map<Long, java.util.Map<String, String>> names = new java.util.HashMap<>();
-        jdbc.sql("select " + kind.idColumn + ", language, name from " + kind.nameTable)
+        jdbc.sql("select n." + kind.idColumn + ", n.language, n.name from " + kind.nameTable + " n"
+                        + " where n." + kind.idColumn + " in (select a." + kind.idColumn + " from " + kind.assignmentTable + " a"
+                        + " where a.article_id between ? and ?)")
+                .params(from, to)
                 .query(rs -> {
                     names.computeIfAbsent(rs.getLong(1), id -> new java.util.HashMap<>()).put(rs.getString(2), rs.getString(3));
                 });
