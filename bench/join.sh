@@ -10,7 +10,7 @@
 # minimum fill time, high per-address and per-email limits. Mail points at a closed port: the outbox keeps every
 # message (the worker's failed attempts are part of the load), so nothing is sent anywhere.
 #
-# Usage: bench/join.sh [h2|pg|both] [--threads=16] [--seconds=20] [--warmup=5] [--tokens=40000]
+# Usage: bench/join.sh [h2|pg|both] [--threads=16] [--seconds=20] [--warmup=5] [--tokens=60000]
 # Settings: JAVA_OPTS (the node's JVM), PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres; trust auth),
 # ISKRA_PORT (18090), BUILD=0 uses the jar already built, JFR=1 records a CPU profile of the node to target/bench-join-{db}.jfr, MVN_ARGS (e.g. -o)
 set -euo pipefail
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 databases=${1:-both}
 [ $# -gt 0 ] && shift
 case "$databases" in h2) databases="h2" ;; pg) databases="pg" ;; both) databases="h2 pg" ;;
-  *) echo "usage: bench/join.sh [h2|pg|both] [--threads=16] [--seconds=20] [--warmup=5] [--tokens=40000]"; exit 2 ;; esac
+  *) echo "usage: bench/join.sh [h2|pg|both] [--threads=16] [--seconds=20] [--warmup=5] [--tokens=60000]"; exit 2 ;; esac
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 ISKRA_PORT=${ISKRA_PORT:-18090}
 PG_HOST=${PG_HOST:-127.0.0.1}

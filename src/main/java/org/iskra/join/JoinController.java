@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -19,7 +18,7 @@ import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -115,23 +114,27 @@ class JoinController {
             String notice = verdict == FormTokens.Verdict.TOO_FAST ? "join.error.too-fast" : "join.error.stale";
             return formPage(HttpStatus.BAD_REQUEST, language, form.withToken(tokens.issue()), Map.of(), t.get(notice));
         }
-        if (intake.received(form.token()).isPresent()) {
-            return thanksRedirect(language);
-        }
         Map<String, String> errors = validate(form, t);
         if (!errors.isEmpty()) {
             return formPage(HttpStatus.BAD_REQUEST, language, form, errors, t.get("join.error.summary"));
         }
-        if (!limits.allowEmail(intake.emailHash(form.normalizedEmail()))) {
+        String emailHash = intake.emailHash(form.normalizedEmail());
+        if (!limits.allowEmail(emailHash)) {
             return formPage(HttpStatus.TOO_MANY_REQUESTS, language, form, Map.of(), t.get("join.error.too-many"));
         }
         try {
-            intake.receive(form.toRequest(language.code()));
-        } catch (DuplicateKeyException sameTokenAtTheSameTime) {
-            Optional<String> first = intake.received(form.token());
-            if (first.isEmpty()) {
-                throw sameTokenAtTheSameTime;
+            if (!intake.receive(form.toRequest(language.code())).stored()) {
+                // a retried POST of a form already stored: it does not count against the address's limit
+                limits.refundEmail(emailHash);
             }
+        } catch (JoinNotStoredException notStored) {
+            // the cause is a database or shutdown exception: its type is enough, its message may quote values
+            log.warn("Join request not stored ({}): the applicant is asked to send it again",
+                    notStored.getCause() == null ? notStored.getMessage() : notStored.getCause().getClass().getSimpleName());
+            ResponseEntity<byte[]> page = formPage(HttpStatus.SERVICE_UNAVAILABLE, language, form, Map.of(),
+                    t.get("join.error.unavailable"));
+            return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "10").body(page.getBody());
         }
         return thanksRedirect(language);
     }

@@ -3,31 +3,19 @@ package org.iskra.join;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.iskra.mail.Outbox;
-import org.iskra.mail.OutgoingMail;
-import org.iskra.organizing.Section;
-import org.iskra.organizing.Sections;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
-import org.iskra.site.IskraProperties;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
-import org.iskra.site.PageFrames;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Receiving a join request: stored sealed, routed to a section, with its deadline, its first event and its mail
+ * Receiving a join request: sealed here, on the request's thread, then recorded by {@link JoinCommitter} together
+ * with whatever else arrived meanwhile, routed to a section, with its deadline, its first event and its mail
  * (confirmation to the applicant, notice to the section's organizers) in one transaction. When {@link #receive}
  * returns, all of it is committed; mail goes out later from the outbox.
  */
@@ -41,46 +29,34 @@ class JoinIntake {
     static final String MESSAGE = "join_request.message";
     static final String CONFIRMATION = "join_request.confirmation";
 
-    private static final Logger log = LoggerFactory.getLogger(JoinIntake.class);
     private static final Pattern CONFIRMATION_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final JoinStore store;
-    private final Sections sections;
+    private final JoinCommitter committer;
     private final PersonalDataCipher cipher;
     private final KeyedHash hash;
-    private final Outbox outbox;
-    private final PageFrames frames;
-    private final Languages languages;
-    private final Countries countries;
-    private final IskraProperties site;
     private final JoinProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    JoinIntake(JoinStore store, Sections sections, PersonalDataCipher cipher, KeyedHash hash, Outbox outbox,
-               PageFrames frames, Languages languages, Countries countries, IskraProperties site, JoinProperties properties) {
+    JoinIntake(JoinStore store, JoinCommitter committer, PersonalDataCipher cipher, KeyedHash hash,
+               JoinProperties properties) {
         this.store = store;
-        this.sections = sections;
+        this.committer = committer;
         this.cipher = cipher;
         this.hash = hash;
-        this.outbox = outbox;
-        this.frames = frames;
-        this.languages = languages;
-        this.countries = countries;
-        this.site = site;
         this.properties = properties;
     }
 
+    /** A committed request: its public id, and whether this submission stored it or found it stored before. */
+    record Receipt(String publicId, boolean stored) {
+    }
+
     /**
-     * Stores the request and returns its public id. A form token already stored (a retried POST, or two concurrent
-     * submissions of one form) fails with a {@link org.springframework.dao.DuplicateKeyException} on the form
-     * token, and the caller finds the first with {@link #received}; the caller asks {@link #received} before, too,
-     * so a plain retry costs no failed insert. Not looking it up again here saves a query on every request.
+     * Stores the request and returns once it is committed. A form token already stored (a retried POST, or two
+     * concurrent submissions of one form) stores nothing and returns the first request's id. Throws
+     * {@link JoinNotStoredException} when the request could not be committed.
      */
-    @Transactional
-    public String receive(NewJoinRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Section section = sections.route(request.countryCode());
-        String publicId = UUID.randomUUID().toString();
+    public Receipt receive(NewJoinRequest request) {
         String confirmationToken = randomToken();
         String email = request.email().strip();
         JoinStore.Sealed sealed = new JoinStore.Sealed(
@@ -90,43 +66,9 @@ class JoinIntake {
                 cipher.seal(request.city(), CITY),
                 cipher.seal(request.message(), MESSAGE),
                 emailHash(email));
-        long id = store.insert(publicId, request.formToken(), section.id(), request.countryCode(), request.language(),
-                request.sourcePath(), sealed, now, hash.of(CONFIRMATION, confirmationToken),
-                now.plusHours(section.responseHours()));
-        store.event(id, "received", "section=" + section.slug(), now);
-
-        Language language = new Language(request.language());
-        Messages t = frames.messages(language);
-        String link = site.baseUrl() + "/" + language.code() + "/join/confirm?token=" + confirmationToken;
-        List<OutgoingMail> mails = new ArrayList<>();
-        mails.add(new OutgoingMail("join.confirmation", email,
-                t.get("join.mail.confirm.subject"),
-                t.get("join.mail.confirm.body", request.name(), link, section.name()),
-                language.code()));
-
-        // the organizers' notice names the country and links the back office: no name, address or message
-        Language staffLanguage = languages.defaultLanguage();
-        Messages staff = frames.messages(staffLanguage);
-        String country = countries.name(request.countryCode(), staffLanguage);
-        String adminLink = site.baseUrl() + "/admin/join/" + publicId;
-        List<String> organizers = sections.organizerEmails(section);
-        if (organizers.isEmpty()) {
-            // nobody organizes the section yet: its contact address hears of the request, so it is not unnoticed
-            organizers = List.of(section.contactEmail());
-        }
-        // every organizer's notice has the same text: formatted once
-        String subject = staff.get("join.mail.notify.subject", country);
-        String body = staff.get("join.mail.notify.body", country, section.name(), section.responseHours(), adminLink);
-        for (String organizer : organizers) {
-            mails.add(new OutgoingMail("join.notification", organizer, subject, body, staffLanguage.code()));
-        }
-        outbox.enqueueAll(mails);
-        log.info("Join request {} received for section {}", publicId, section.slug());
-        return publicId;
-    }
-
-    Optional<String> received(String formToken) {
-        return store.publicIdOfFormToken(formToken);
+        return committer.commit(new PreparedJoin(UUID.randomUUID().toString(), request.formToken(),
+                request.countryCode(), request.language(), request.sourcePath(), sealed,
+                hash.of(CONFIRMATION, confirmationToken), request.name(), email, confirmationToken));
     }
 
     /** Marks the request whose confirmation link this is as confirmed; false for an unknown or expired link. */

@@ -34,6 +34,14 @@ class JoinRateLimits {
         return take(byEmail, emailHash, properties.perEmail(), properties.emailPeriod());
     }
 
+    /** Gives back what {@link #allowEmail} took, for a submission that turned out to be a repeat. */
+    void refundEmail(String emailHash) {
+        Bucket bucket = byEmail.get(emailHash);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     private static boolean take(Map<String, Bucket> buckets, String key, int capacity, Duration period) {
         if (buckets.size() > MAX_KEYS) {
             buckets.clear();

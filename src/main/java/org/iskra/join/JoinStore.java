@@ -1,8 +1,17 @@
 package org.iskra.join;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -15,10 +24,21 @@ class JoinStore {
     record Sealed(String name, String email, String phone, String city, String message, String emailHash) {
     }
 
-    private final JdbcClient jdbc;
+    /** A request to store, routed and sealed. */
+    record NewRow(String publicId, String formToken, long sectionId, String countryCode, String language,
+                  String sourcePath, Sealed sealed, String confirmationTokenHash, OffsetDateTime dueAt) {
+    }
 
-    JoinStore(JdbcClient jdbc) {
+    /** An event on a request's timeline. */
+    record NewEvent(long requestId, String kind, String detail, OffsetDateTime at) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    JoinStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     Optional<String> publicIdOfFormToken(String formToken) {
@@ -26,19 +46,51 @@ class JoinStore {
                 .query(String.class).optional();
     }
 
-    long insert(String publicId, String formToken, long sectionId, String countryCode, String language, String sourcePath,
-                Sealed sealed, OffsetDateTime now, String confirmationTokenHash, OffsetDateTime dueAt) {
+    /**
+     * Inserts the rows with one batch (one round trip to PostgreSQL for the whole group) and returns the id of each
+     * row stored, by form token. A row whose form token is already stored is skipped, not an error: a retried POST
+     * must not undo the other requests of its group.
+     */
+    Map<String, Long> insertAll(List<NewRow> rows, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        jdbcTemplate.batchUpdate(connection -> connection.prepareStatement("""
                         insert into join_request (public_id, form_token, section_id, country_code, language, source_path,
                                name, email, phone, city, message, email_hash, consent_at, confirmation_token_hash, due_at,
                                created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(publicId, formToken, sectionId, countryCode, language, sourcePath, sealed.name(), sealed.email(),
-                        sealed.phone(), sealed.city(), sealed.message(), sealed.emailHash(), now, confirmationTokenHash,
-                        dueAt, now)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""", new String[] {"id", "form_token"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        NewRow row = rows.get(i);
+                        Object[] values = {row.publicId(), row.formToken(), row.sectionId(), row.countryCode(),
+                                row.language(), row.sourcePath(), row.sealed().name(), row.sealed().email(),
+                                row.sealed().phone(), row.sealed().city(), row.sealed().message(), row.sealed().emailHash(),
+                                now, row.confirmationTokenHash(), row.dueAt(), now};
+                        for (int column = 0; column < values.length; column++) {
+                            StatementCreatorUtils.setParameterValue(statement, column + 1, SqlTypeValue.TYPE_UNKNOWN,
+                                    values[column]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        Map<String, Long> ids = new HashMap<>();
+        for (Map<String, Object> key : keys.getKeyList()) {
+            ids.put((String) key.get("form_token"), ((Number) key.get("id")).longValue());
+        }
+        return ids;
+    }
+
+    void events(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("insert into join_event (request_id, kind, detail, created_at) values (?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] {e.requestId(), e.kind(), e.detail(), e.at()}).toList());
     }
 
     void event(long requestId, String kind, String detail, OffsetDateTime at) {

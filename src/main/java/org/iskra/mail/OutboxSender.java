@@ -100,7 +100,7 @@ class OutboxSender {
                 }
             }
         } finally {
-            store.release(owner);
+            store.release(owner, batch.stream().map(OutboxStore.Claimed::id).toList());
         }
         return sent;
     }

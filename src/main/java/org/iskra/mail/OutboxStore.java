@@ -26,6 +26,8 @@ class OutboxStore {
     record NewMessage(String kind, String recipient, String recipientHash, String subject, String bodyText, String language) {
     }
 
+    private static final int ROWS_PER_INSERT = 500;
+
     private final JdbcClient jdbc;
 
     OutboxStore(JdbcClient jdbc) {
@@ -53,11 +55,17 @@ class OutboxStore {
         return keys.getKey().longValue();
     }
 
-    /** Queues the messages with one multi-row INSERT. */
+    /**
+     * Queues the messages with one multi-row INSERT per {@value #ROWS_PER_INSERT} messages: a few round trips for
+     * a whole group of join requests, and well under PostgreSQL's limit of 32 767 parameters per statement.
+     */
     void insertAll(List<NewMessage> messages, OffsetDateTime now) {
-        if (messages.isEmpty()) {
-            return;
+        for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+            insertRows(messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT)), now);
         }
+    }
+
+    private void insertRows(List<NewMessage> messages, OffsetDateTime now) {
         List<Object> params = new ArrayList<>(messages.size() * 8);
         for (NewMessage message : messages) {
             Collections.addAll(params, message.kind(), message.recipient(), message.recipientHash(), message.subject(),
@@ -70,26 +78,38 @@ class OutboxStore {
                 .update();
     }
 
-    /** Puts a lease on up to {@code limit} due messages no other worker holds, oldest due first, and returns them. */
+    /**
+     * Puts a lease on up to {@code limit} due messages no other worker holds, oldest due first, and returns them.
+     * The candidates are read through the (status, next_attempt_at) index and then leased by id, re-checking the
+     * condition on each row: during a mail outage the backlog grows by thousands of messages, and a claim that
+     * looked at every pending row (as an UPDATE with an IN subquery does on H2) would cost more with every one.
+     */
     List<Claimed> claim(String owner, OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+        List<Long> candidates = jdbc.sql("""
+                        select id from outbox_message
+                         where status = 'pending' and next_attempt_at <= :now
+                           and (lease_until is null or lease_until < :now)
+                         order by next_attempt_at, id
+                         fetch first :limit rows only""")
+                .param("now", now).param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         int claimed = jdbc.sql("""
                         update outbox_message set lease_owner = :owner, lease_until = :until
-                         where id in (select id from outbox_message
-                                       where status = 'pending' and next_attempt_at <= :now
-                                         and (lease_until is null or lease_until < :now)
-                                       order by next_attempt_at, id
-                                       fetch first :limit rows only)
-                           and status = 'pending' and (lease_until is null or lease_until < :now)""")
-                .param("owner", owner).param("until", leaseUntil).param("now", now).param("limit", limit)
+                         where id in (:ids) and status = 'pending' and (lease_until is null or lease_until < :now)""")
+                .param("owner", owner).param("until", leaseUntil).param("now", now).param("ids", candidates)
                 .update();
         if (claimed == 0) {
             return List.of();
         }
         return jdbc.sql("""
                         select id, kind, recipient, subject, body_text, language, attempts
-                          from outbox_message where lease_owner = ? and status = 'pending'
+                          from outbox_message where id in (:ids) and lease_owner = :owner and status = 'pending'
                          order by next_attempt_at, id""")
-                .param(owner)
+                .param("ids", candidates).param("owner", owner)
                 .query(Claimed.class)
                 .list();
     }
@@ -129,9 +149,14 @@ class OutboxStore {
     }
 
     /** Gives back what this worker claimed but did not try, so the next poll (here or on another node) takes it. */
-    void release(String owner) {
-        jdbc.sql("update outbox_message set lease_owner = null, lease_until = null where lease_owner = ? and status = 'pending'")
-                .param(owner)
+    void release(String owner, List<Long> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update outbox_message set lease_owner = null, lease_until = null
+                         where id in (:ids) and lease_owner = :owner and status = 'pending'""")
+                .param("ids", claimed).param("owner", owner)
                 .update();
     }
 

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The join benchmark (run by {@code bench/join.sh} against a running node). Two commands:
  *
  * <ul>
- *   <li>{@code load --url=http://127.0.0.1:18090 --threads=16 --seconds=20 --warmup=5 --tokens=30000 --out=DIR}:
+ *   <li>{@code load --url=http://127.0.0.1:18090 --threads=16 --seconds=20 --warmup=5 --tokens=60000 --out=DIR}:
  *       fetches form tokens first (not timed), then posts one distinct applicant per token from several threads,
  *       a warm-up then a timed period, and prints committed requests per second (a 303 to the thank-you page is a
  *       commit, anything else an error) and the POST's latency. It writes the tokens it sent and those answered
@@ -70,7 +70,7 @@ public final class JoinBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "16"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
-        int tokenCount = Integer.parseInt(options.getOrDefault("tokens", "30000"));
+        int tokenCount = Integer.parseInt(options.getOrDefault("tokens", "60000"));
 
         long fetchStart = System.nanoTime();
         String[] tokens = fetchTokens(base, tokenCount, Math.min(threads, 8));

@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -209,6 +213,70 @@ class JoinFormTest {
         assertThat(second.statusCode()).isEqualTo(303);
         assertThat(second.headers().firstValue("Location")).hasValue("/en/join/thanks");
         assertThat(count(form.get("email"))).isEqualTo(1);
+    }
+
+    @Test
+    void aFormSentAgainAndAgainIsStoredOnceAndCountsOnceAgainstTheAddressLimit() throws Exception {
+        String email = "again." + System.nanoTime() + "@example.org";
+        Map<String, String> form = client.applicant("AM");
+        form.put("email", email);
+        ExecutorService clicks = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                answers.add(clicks.submit(() -> client.post("en", form)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(303);
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.post("en", form).statusCode()).as("retry " + i).isEqualTo(303);
+        }
+        assertThat(count(email)).isEqualTo(1);
+
+        // the repeats did not count: two more forms fit in the address's limit of three, a third does not
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> other = client.applicant("AM");
+            other.put("email", email);
+            assertThat(client.post("en", other).statusCode()).isEqualTo(303);
+        }
+        Map<String, String> fourth = client.applicant("AM");
+        fourth.put("email", email);
+        assertThat(client.post("en", fourth).statusCode()).isEqualTo(429);
+        assertThat(count(email)).isEqualTo(3);
+    }
+
+    @Test
+    void manyFormsSentAtOnceAreEachStoredWithTheirEventAndTheirConfirmation() throws Exception {
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            forms.add(client.applicant(i % 2 == 0 ? "AM" : "FR"));
+        }
+        ExecutorService applicants = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (Map<String, String> form : forms) {
+                answers.add(applicants.submit(() -> client.post("en", form)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(303);
+            }
+        } finally {
+            applicants.shutdownNow();
+        }
+
+        for (Map<String, String> form : forms) {
+            Map<String, Object> row = row(form.get("email"));
+            assertThat(row.get("section_id")).as(form.get("country"))
+                    .isEqualTo(form.get("country").equals("AM") ? armenian.id() : sections.route("FR").id());
+            assertThat(jdbc.sql("select count(*) from join_event where request_id = ? and kind = 'received'")
+                    .param(row.get("id")).query(Long.class).single()).isEqualTo(1);
+        }
+        Await.until("a confirmation to each applicant", () -> forms.stream().allMatch(form ->
+                messagesTo(form.get("email"), null).size() == 1));
     }
 
     @Test

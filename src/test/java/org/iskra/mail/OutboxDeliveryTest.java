@@ -251,7 +251,7 @@ class OutboxDeliveryTest {
         }
         Map<Long, String> claimedBy = new ConcurrentHashMap<>();
         List<String> doubleClaims = new CopyOnWriteArrayList<>();
-        List<String> owners = new CopyOnWriteArrayList<>();
+        Map<String, List<Long>> claimsByOwner = new ConcurrentHashMap<>();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> claimers = new ArrayList<>();
@@ -260,9 +260,9 @@ class OutboxDeliveryTest {
                     List<OutboxStore.Claimed> claimed;
                     do {
                         String owner = UUID.randomUUID().toString();
-                        owners.add(owner);
                         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
                         claimed = store.claim(owner, at, at.plusMinutes(5), 5);
+                        claimsByOwner.put(owner, claimed.stream().map(OutboxStore.Claimed::id).toList());
                         for (OutboxStore.Claimed message : claimed) {
                             String earlier = claimedBy.putIfAbsent(message.id(), owner);
                             if (earlier != null) {
@@ -277,7 +277,7 @@ class OutboxDeliveryTest {
             }
         } finally {
             threads.shutdownNow();
-            owners.forEach(store::release);
+            claimsByOwner.forEach(store::release);
         }
 
         assertThat(doubleClaims).isEmpty();
