@@ -2,6 +2,7 @@ package org.iskra.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,6 +129,13 @@ final class SearchIndex implements Closeable {
     private final boolean existed;
     private final Map<String, String> openedWith;
     private final AtomicReference<OptionsCache> options = new AtomicReference<>(new OptionsCache(null));
+    /**
+     * Searches run at most one per processor, the others wait their turn in order of arrival. A search is a short
+     * burst of CPU; more of them at once than there are processors only share the processors in time slices, so
+     * each takes several times its own cost, the longest ones most (they were the 99th percentile), and a burst of
+     * searches would take the processors from page serving as well.
+     */
+    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private record OptionsCache(IndexReader reader, Map<String, FilterOptions> byLanguage) {
         OptionsCache(IndexReader reader) {
@@ -327,13 +336,23 @@ final class SearchIndex implements Closeable {
     }
 
     SearchResults search(SearchQuery q) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
         try {
-            return search(searcher, q);
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new QueryTooComplexException(e);
+            running.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to search");
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search(searcher, q);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new QueryTooComplexException(e);
+            } finally {
+                searchers.release(searcher);
+            }
         } finally {
-            searchers.release(searcher);
+            running.release();
         }
     }
 
