@@ -1,5 +1,7 @@
 package org.iskra.site;
 
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +21,11 @@ class PageCacheConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** In front of it, on Tomcat, the valve that answers hits before the servlet machinery runs. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> pageCacheValve(PageCache cache, PageReads reads) {
+        return factory -> factory.addEngineValves(new PageCacheValve(cache, reads));
     }
 }

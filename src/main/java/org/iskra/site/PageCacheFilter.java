@@ -38,7 +38,10 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** Media files stream from disk and the actuator is for machines: neither should be buffered here. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        return neverKept(request.getRequestURI());
+    }
+
+    static boolean neverKept(String path) {
         return path.startsWith("/media/") || path.startsWith("/actuator/");
     }
 
@@ -50,9 +53,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = request.getQueryString() == null ? request.getRequestURI()
-                : request.getRequestURI() + "?" + request.getQueryString();
-        CachedPage hit = cache.get(key);
+        String key = keyOf(request);
+        // the valve in front of Spring looked already and found nothing; without it (another server), look here
+        CachedPage hit = request.getAttribute(PageCacheValve.MISSED) != null ? null : cache.get(key);
         if (hit != null) {
             for (CachedPage.Header header : hit.headers()) {
                 response.addHeader(header.name(), header.value());
@@ -127,7 +130,12 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean notModified(CachedPage page, HttpServletRequest request) {
+    static String keyOf(HttpServletRequest request) {
+        return request.getQueryString() == null ? request.getRequestURI()
+                : request.getRequestURI() + "?" + request.getQueryString();
+    }
+
+    static boolean notModified(CachedPage page, HttpServletRequest request) {
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null) {
             String bare = page.etag().replace("\"", "");
@@ -144,7 +152,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private static boolean acceptsGzip(HttpServletRequest request) {
+    static boolean acceptsGzip(HttpServletRequest request) {
         String accept = request.getHeader("Accept-Encoding");
         return accept != null && accept.contains("gzip") && !accept.contains("gzip;q=0");
     }
