@@ -28,6 +28,7 @@ final class PageCacheValve extends ValveBase {
     private static final byte[] CONTENT_ENCODING = CachedPage.latin1("Content-Encoding");
     private static final byte[] GZIP = CachedPage.latin1("gzip");
     private static final byte[] DATE = CachedPage.latin1("Date");
+    private static final byte[] NOTHING = new byte[0];
 
     private record Today(String text, byte[] bytes) {
     }
@@ -59,33 +60,52 @@ final class PageCacheValve extends ValveBase {
     private void serve(CachedPage page, Request request, Response response) throws IOException {
         boolean gzip = PageCacheFilter.acceptsGzip(request);
         MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
-        byte[][] names = page.headerNames();
-        byte[][] values = page.headerValues();
-        for (int i = 0; i < names.length; i++) {
-            add(headers, names[i], values[i]);
-        }
-        add(headers, ETAG, page.etagBytes(gzip));
-        add(headers, VARY, ACCEPT_ENCODING);
-        add(headers, DATE, date());
-        // counted before the body goes out, so a read the reader has seen is always counted
-        reads.count(page.readSubject(), request);
-        if (PageCacheFilter.notModified(page, request)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] body = gzip ? page.gzipped() : page.body();
-        response.setStatus(page.status());
-        if (gzip) {
-            add(headers, CONTENT_ENCODING, GZIP);
-        }
-        response.getCoyoteResponse().setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
+        int first = headers.size();
+        try {
+            byte[][] names = page.headerNames();
+            byte[][] values = page.headerValues();
+            for (int i = 0; i < names.length; i++) {
+                add(headers, names[i], values[i]);
+            }
+            add(headers, ETAG, page.etagBytes(gzip));
+            add(headers, VARY, ACCEPT_ENCODING);
+            add(headers, DATE, date());
+            // counted before the body goes out, so a read the reader has seen is always counted
+            reads.count(page.readSubject(), request);
+            if (PageCacheFilter.notModified(page, request)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            } else {
+                byte[] body = gzip ? page.gzipped() : page.body();
+                response.setStatus(page.status());
+                if (gzip) {
+                    add(headers, CONTENT_ENCODING, GZIP);
+                }
+                response.getCoyoteResponse().setContentLength(body.length);
+                if (!"HEAD".equals(request.getMethod())) {
+                    response.getOutputStream().write(body);
+                }
+            }
+            // the headers are copied into the connection's buffer here (Tomcat's own finishing later does nothing)
+            response.finishResponse();
+        } finally {
+            release(headers, first);
         }
     }
 
     private static void add(MimeHeaders headers, byte[] name, byte[] value) {
         headers.addValue(name, 0, name.length).setBytes(value, 0, value.length);
+    }
+
+    /**
+     * Takes the page's arrays back from the header slots. Tomcat recycles the slots with the arrays still in them
+     * and may write into such an array later (a later response's Content-Length goes into the array it finds in
+     * its slot), which would change the kept page's headers for every reader after.
+     */
+    private static void release(MimeHeaders headers, int first) {
+        for (int i = first; i < headers.size(); i++) {
+            headers.getName(i).getByteChunk().setBytes(NOTHING, 0, 0);
+            headers.getValue(i).getByteChunk().setBytes(NOTHING, 0, 0);
+        }
     }
 
     /** Tomcat's date of this second, encoded once a second instead of on every response. */

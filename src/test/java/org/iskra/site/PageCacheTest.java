@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 import org.iskra.articles.ArticleMother;
@@ -22,6 +26,9 @@ class PageCacheTest {
 
     @Autowired
     ArticleWriter writer;
+
+    @Autowired
+    PageCache cache;
 
     @LocalServerPort
     int port;
@@ -54,6 +61,48 @@ class PageCacheTest {
 
     private double requests(String result) {
         return meters.get("iskra.page.cache.requests").tag("result", result).functionCounter().count();
+    }
+
+    @Test
+    void aHitKeepsItsHeadersExactlyHoweverManyOtherResponsesComeBetween() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        List<String> kept = List.of(path, "/en/feed.rss", "/en/feed.atom", "/en/", "/sitemap.xml");
+        kept.forEach(http::get);
+        Map<String, List<String>> first = withoutDate(http.get(path, "Accept-Encoding", "gzip"));
+        assertThat(first).containsKeys("content-type", "etag", "content-security-policy", "content-length");
+        Map<String, List<String>> prepared = new TreeMap<>();
+        kept.forEach(key -> prepared.put(key, prepared(cache.get(key))));
+
+        // responses of all kinds and lengths, kept or rendered, one after another on the same few connections:
+        // whatever Tomcat does with its recycled header slots must never reach a kept page's bytes
+        for (int round = 0; round < 30; round++) {
+            for (String other : List.of(path, "/en/feed.rss", "/en/feed.atom", "/en/no-such-page-" + round, "/en/join",
+                    "/en/search?q=war" + round, "/en/", "/ru/", "/actuator/health", "/sitemap.xml", "/robots.txt")) {
+                http.get(other);
+                http.get(other, "Accept-Encoding", "gzip");
+            }
+            assertThat(withoutDate(http.get(path, "Accept-Encoding", "gzip"))).as("round " + round).isEqualTo(first);
+        }
+        kept.forEach(key -> assertThat(prepared(cache.get(key))).as(key).isEqualTo(prepared.get(key)));
+    }
+
+    private static List<String> prepared(CachedPage page) {
+        List<String> bytes = new java.util.ArrayList<>();
+        for (int i = 0; i < page.headerNames().length; i++) {
+            bytes.add(new String(page.headerNames()[i], StandardCharsets.ISO_8859_1) + ": "
+                    + new String(page.headerValues()[i], StandardCharsets.ISO_8859_1));
+        }
+        bytes.add(new String(page.etagBytes(true), StandardCharsets.ISO_8859_1));
+        bytes.add(new String(page.etagBytes(false), StandardCharsets.ISO_8859_1));
+        return bytes;
+    }
+
+    private static Map<String, List<String>> withoutDate(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.remove("date");
+        return headers;
     }
 
     @Test
