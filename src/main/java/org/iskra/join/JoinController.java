@@ -18,8 +18,8 @@ import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -124,7 +124,7 @@ class JoinController {
         }
         try {
             if (!intake.receive(form.toRequest(language.code())).stored()) {
-                // a retried POST of a form already stored: it does not count against the address's limit
+                // a retried POST of a form already stored does not count against the email address's limit
                 limits.refundEmail(emailHash);
             }
         } catch (JoinNotStoredException notStored) {
