@@ -67,8 +67,7 @@ class JoinRecorder {
         List<JoinStore.NewRow> rows = new ArrayList<>(joins.size());
         List<Section> routed = new ArrayList<>(joins.size());
         for (PreparedJoin join : joins) {
-            Section section = sectionOfCountry.computeIfAbsent(String.valueOf(join.countryCode()),
-                    country -> sections.route(join.countryCode()));
+            Section section = sectionOfCountry.computeIfAbsent(join.countryCode(), sections::route);
             routed.add(section);
             rows.add(new JoinStore.NewRow(join.publicId(), join.formToken(), section.id(), join.countryCode(),
                     join.language(), join.sourcePath(), join.sealed(), join.confirmationTokenHash(),

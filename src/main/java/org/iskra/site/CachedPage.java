@@ -17,7 +17,6 @@ final class CachedPage {
     }
 
     private final int status;
-    private final List<Header> headers;
     private final byte[] gzipped;
     private final String etag;
     private final long lastModified;
@@ -34,7 +33,6 @@ final class CachedPage {
     CachedPage(int status, List<Header> headers, byte[] gzipped, String etag, long lastModified, Set<String> tags,
                String readSubject) {
         this.status = status;
-        this.headers = headers;
         this.gzipped = gzipped;
         this.etag = etag;
         this.lastModified = lastModified;
@@ -67,10 +65,6 @@ final class CachedPage {
 
     int status() {
         return status;
-    }
-
-    List<Header> headers() {
-        return headers;
     }
 
     byte[] body() {

@@ -11,9 +11,8 @@ import org.springframework.core.Ordered;
 class PageCacheConfiguration {
 
     /**
-     * Runs first: before Spring Session and Spring Security, so a hit costs no session lookup and a kept page replays
-     * the security headers it was first served with (public pages never carry a session); and before the HTTP
-     * observation filter, whose per-request timer costs more than serving a hit (PageCache counts hits instead).
+     * Runs first, around Spring Session and Spring Security, so that a kept page holds the security headers it was
+     * first served with and the valve replays them (public pages never carry a session).
      */
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageReads reads) {
@@ -23,7 +22,10 @@ class PageCacheConfiguration {
         return registration;
     }
 
-    /** In front of it, on Tomcat, the valve that answers hits before the servlet machinery runs. */
+    /**
+     * In front of everything, on Tomcat, the valve that answers hits before the servlet machinery runs: before
+     * Spring's per-request HTTP observation too, whose timer costs more than a hit (PageCache counts hits instead).
+     */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> pageCacheValve(PageCache cache, PageReads reads) {
         return factory -> factory.addEngineValves(new PageCacheValve(cache, reads));

@@ -18,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Answers GET and HEAD requests for kept pages before anything else runs, with a ready gzip form and
- * conditional requests answered by 304. A miss goes through the application; if the controller marked the
- * response cacheable, it is kept for the next reader.
+ * Keeps pages: a GET or HEAD that {@link PageCacheValve} could not answer goes through the application, and if
+ * the controller marked the response cacheable, it is kept (gzipped, with its headers and ETag) for the next
+ * reader and served from what was kept, so the first reader gets exactly what later ones will.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -53,18 +53,6 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = keyOf(request);
-        // the valve in front of Spring looked already and found nothing; without it (another server), look here
-        CachedPage hit = request.getAttribute(PageCacheValve.MISSED) != null ? null : cache.get(key);
-        if (hit != null) {
-            for (CachedPage.Header header : hit.headers()) {
-                response.addHeader(header.name(), header.value());
-            }
-            // counted before the body goes out, so a read the reader has seen is always counted
-            reads.count(hit.readSubject(), request);
-            serve(hit, request, response);
-            return;
-        }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         @SuppressWarnings("unchecked")
@@ -74,7 +62,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         if (tags != null && wrapper.getStatus() == 200 && !response.isCommitted()) {
             CachedPage page = keep(wrapper, tags, PageReads.subjectOf(request));
-            cache.put(key, page);
+            cache.put(keyOf(request), page);
             wrapper.resetBuffer();
             serve(page, request, response);
         } else {

@@ -14,13 +14,9 @@ import org.apache.tomcat.util.http.MimeHeaders;
  * Answers page cache hits at Tomcat's door, before the servlet machinery (host and context valves, the filter
  * chain, Spring), and writes their headers as bytes prepared when the page was kept. Measured on a hit, encoding
  * header strings was about a third of the work and the way through the servlet machinery much of the rest. A miss
- * goes on as any request and {@link PageCacheFilter} renders and keeps the page; without Tomcat the filter serves
- * hits itself.
+ * goes on as any request and {@link PageCacheFilter} renders and keeps the page.
  */
 final class PageCacheValve extends ValveBase {
-
-    /** Set on a request this valve looked up in vain, so the filter does not look again. */
-    static final String MISSED = PageCacheValve.class.getName() + ".missed";
 
     private static final byte[] ETAG = CachedPage.latin1("ETag");
     private static final byte[] VARY = CachedPage.latin1("Vary");
@@ -52,7 +48,6 @@ final class PageCacheValve extends ValveBase {
                 serve(hit, request, response);
                 return;
             }
-            request.setAttribute(MISSED, Boolean.TRUE);
         }
         getNext().invoke(request, response);
     }
