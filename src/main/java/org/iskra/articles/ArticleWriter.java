@@ -25,12 +25,15 @@ public class ArticleWriter {
     private final Taxonomy taxonomy;
     private final ArticleChangeLog changeLog;
     private final ApplicationEventPublisher events;
+    private final ArticleAddresses addresses;
 
-    ArticleWriter(ArticleStore store, Taxonomy taxonomy, ArticleChangeLog changeLog, ApplicationEventPublisher events) {
+    ArticleWriter(ArticleStore store, Taxonomy taxonomy, ArticleChangeLog changeLog, ApplicationEventPublisher events,
+                  ArticleAddresses addresses) {
         this.store = store;
         this.changeLog = changeLog;
         this.taxonomy = taxonomy;
         this.events = events;
+        this.addresses = addresses;
     }
 
     @Transactional(rollbackFor = ArticleRejectedException.class)
@@ -116,6 +119,8 @@ public class ArticleWriter {
             }
             if (!translation.slug().equals(input.slug())) {
                 store.updateSlug(translation.id(), input.slug());
+                // links to the old address keep working
+                addresses.keepFormerSlug(article.id(), input.language(), translation.slug());
                 changed = true;
             }
             outcome = SaveResult.Outcome.UPDATED;

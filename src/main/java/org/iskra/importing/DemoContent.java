@@ -30,11 +30,11 @@ class DemoContent implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
     static final String LOCATION = "demo/content/";
 
-    private final ContentImporter importer;
+    private final ArchiveImporter importer;
     private final IskraProperties properties;
     private final ArticleCatalog catalog;
 
-    DemoContent(ContentImporter importer, IskraProperties properties, ArticleCatalog catalog) {
+    DemoContent(ArchiveImporter importer, IskraProperties properties, ArticleCatalog catalog) {
         this.importer = importer;
         this.properties = properties;
         this.catalog = catalog;
@@ -106,7 +106,7 @@ class DemoContent implements ApplicationRunner {
                     int at = url.lastIndexOf("/" + LOCATION);
                     return at < 0 ? "" : url.substring(at + LOCATION.length() + 1);
                 });
-        return ContentFolder.percentDecoded(relative);
+        return MarkdownPaths.decoded(relative);
     }
 
     private static String url(Resource resource) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +17,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The front matter keys the importer understands, read and checked. Anything else a Hugo site carries
- * (weight, menu, aliases, …) is ignored.
+ * The front matter keys the importer understands, read and checked. Anything else a Hugo site carries (weight,
+ * menu, layout, …) is ignored; every list of names is kept as a possible taxonomy for {@link TaxonomyMap}.
  *
- * @param description    the standfirst
+ * @param title          null when the file has none (a placeholder, or a page whose first heading names it)
+ * @param description    the standfirst: {@code description}, else {@code summary}
+ * @param date           {@code date}, else {@code publishDate}
  * @param attribution    {@code author}, or {@code authors} joined with ", "
  * @param original       {@code original: true} marks the language the article was written in
  * @param translatedFrom for a translation: the time of the original's revision it follows
- * @param image          the lead image named by {@code image:} or the first of {@code images:}, as written
+ * @param image          the lead image named by {@code image:}, {@code featured_image:} or the first of {@code images:}
+ * @param placeholder    why Hugo would not publish this file ({@code untranslated}, {@code _build: render: never},
+ *                       {@code headless}), or null
+ * @param taxonomies     every key whose value is a name or a list of names, by lower-case key
  */
 record FrontMatter(
         String title,
@@ -32,25 +38,27 @@ record FrontMatter(
         OffsetDateTime lastmod,
         boolean draft,
         String slug,
+        String url,
         String translationKey,
         String attribution,
-        List<String> regions,
-        List<String> countries,
-        List<String> tags,
         boolean original,
         OffsetDateTime translatedFrom,
-        String image) {
+        String image,
+        List<String> aliases,
+        String placeholder,
+        Map<String, List<String>> taxonomies) {
 
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern SPACE_BEFORE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) +(\\d)");
     private static final int MAX_KEY_LENGTH = 200;
+    /** Keys that hold names but are no taxonomy. */
+    private static final Set<String> NOT_TAXONOMIES = Set.of("title", "description", "summary", "slug", "url",
+            "translationkey", "author", "authors", "image", "images", "featured_image", "aliases", "layout", "type",
+            "linktitle", "keywords", "outputs", "resources", "cascade", "menu", "menus", "weight", "date", "lastmod",
+            "publishdate", "expirydate", "draft", "original", "translatedfrom", "untranslated", "headless", "_build",
+            "build", "markup", "toc", "comments", "params", "sitemap", "translators", "contributors");
 
     /** Reads the fields {@link FrontMatterParser} found; keys are already lower-case. */
     static FrontMatter of(Map<String, Object> fields) throws FileRejected {
-        String title = text(fields.get("title"));
-        if (title == null) {
-            throw new FileRejected("the front matter has no title");
-        }
         String translationKey = text(fields.get("translationkey"));
         if (translationKey != null && translationKey.length() > MAX_KEY_LENGTH) {
             throw new FileRejected("translationKey is longer than " + MAX_KEY_LENGTH + " characters");
@@ -60,22 +68,58 @@ record FrontMatter(
             authors.addAll(list(fields.get("author")));
         }
         List<String> images = list(fields.get("images"));
-        String image = text(fields.get("image"));
+        String image = first(text(fields.get("image")), text(fields.get("featured_image")),
+                images.isEmpty() ? null : images.get(0));
+        OffsetDateTime date = timestamp("date", fields.get("date"));
+        if (date == null) {
+            date = timestamp("publishDate", fields.get("publishdate"));
+        }
+        Map<String, List<String>> taxonomies = new LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            if (!NOT_TAXONOMIES.contains(key) && (value instanceof Collection<?> || value instanceof String)) {
+                List<String> names = list(value);
+                if (!names.isEmpty() && (value instanceof Collection<?> || TaxonomyMap.DEFAULT_TAXONOMIES.contains(key))) {
+                    taxonomies.put(key, names);
+                }
+            }
+        });
         return new FrontMatter(
-                title,
-                text(fields.get("description")),
-                timestamp("date", fields.get("date")),
+                text(fields.get("title")),
+                first(text(fields.get("description")), text(fields.get("summary"))),
+                date,
                 timestamp("lastmod", fields.get("lastmod")),
                 flag("draft", fields.get("draft")),
                 text(fields.get("slug")),
+                text(fields.get("url")),
                 translationKey,
                 authors.isEmpty() ? null : String.join(", ", authors),
-                list(fields.get("regions")),
-                countries(list(fields.get("countries"))),
-                list(fields.get("tags")),
                 flag("original", fields.get("original")),
                 timestamp("translatedFrom", fields.get("translatedfrom")),
-                image != null ? image : images.isEmpty() ? null : images.get(0));
+                image,
+                list(fields.get("aliases")),
+                placeholder(fields),
+                taxonomies);
+    }
+
+    /** Why Hugo would publish no page for this file, or null. */
+    private static String placeholder(Map<String, Object> fields) {
+        Object untranslated = fields.get("untranslated");
+        if (untranslated != null && !"false".equalsIgnoreCase(untranslated.toString().strip())
+                && !"0".equals(untranslated.toString().strip())) {
+            return "a placeholder for an untranslated page (untranslated: " + untranslated + ")";
+        }
+        for (String key : new String[] {"_build", "build"}) {
+            if (fields.get(key) instanceof Map<?, ?> build) {
+                Object render = build.get("render");
+                if (render != null && (render.toString().equalsIgnoreCase("never") || render.toString().equalsIgnoreCase("false"))) {
+                    return "not rendered by Hugo (" + key + ": render: " + render + ")";
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(fields.get("headless")) || "true".equals(String.valueOf(fields.get("headless")))) {
+            return "a headless bundle (headless: true)";
+        }
+        return null;
     }
 
     /**
@@ -117,20 +161,6 @@ record FrontMatter(
         }
     }
 
-    private static List<String> countries(List<String> codes) throws FileRejected {
-        List<String> result = new ArrayList<>();
-        for (String code : codes) {
-            String upper = code.toUpperCase(Locale.ROOT);
-            if (!upper.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(upper)) {
-                throw new FileRejected("country '" + code + "' is not an ISO 3166 two-letter code");
-            }
-            if (!result.contains(upper)) {
-                result.add(upper);
-            }
-        }
-        return List.copyOf(result);
-    }
-
     private static boolean flag(String key, Object value) throws FileRejected {
         if (value == null) {
             return false;
@@ -145,7 +175,16 @@ record FrontMatter(
         throw new FileRejected(key + " must be true or false, not '" + value + "'");
     }
 
-    private static String text(Object value) {
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    static String text(Object value) {
         if (value == null || value instanceof Map || value instanceof Collection) {
             return null;
         }
@@ -154,7 +193,7 @@ record FrontMatter(
     }
 
     /** A list of names; a single value counts as a list of one, as Hugo allows for taxonomies. */
-    private static List<String> list(Object value) {
+    static List<String> list(Object value) {
         if (value instanceof Collection<?> items) {
             return items.stream().map(FrontMatter::text).filter(t -> t != null).toList();
         }

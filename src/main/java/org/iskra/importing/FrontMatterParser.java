@@ -25,12 +25,30 @@ final class FrontMatterParser {
     private FrontMatterParser() {
     }
 
+    /** Front matter is small; a longer one is a mistake or an attack, and is refused before it is parsed. */
+    static final int MAX_FRONT_MATTER = 256 * 1024;
+    private static final int MAX_ALIASES = 50;
+
+    /**
+     * snakeyaml's limits for data from outside: few aliases (a "billion laughs" document expands a handful of
+     * lines into gigabytes through them), little nesting, a bounded size.
+     */
+    static LoaderOptions safeOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(50);
+        options.setCodePointLimit(MAX_FRONT_MATTER);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    /** A file without front matter is all body: Hugo reads it so, and its title may come from its first heading. */
     static Split parse(String text) throws FileRejected {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         content = content.replace("\r\n", "\n");
         String firstLine = firstLine(content).strip();
         if (!firstLine.equals("---") && !firstLine.equals("+++")) {
-            throw new FileRejected("no front matter: the file must start with --- (YAML) or +++ (TOML)");
+            return new Split(Map.of(), stripLeadingBlankLines(content));
         }
         boolean yaml = firstLine.equals("---");
         int start = content.indexOf('\n') + 1;
@@ -39,6 +57,9 @@ final class FrontMatterParser {
             throw new FileRejected("broken front matter: no closing " + firstLine);
         }
         String block = content.substring(start, end);
+        if (block.length() > MAX_FRONT_MATTER) {
+            throw new FileRejected("the front matter is longer than " + MAX_FRONT_MATTER / 1024 + " KB");
+        }
         int bodyStart = content.indexOf('\n', end);
         String body = bodyStart < 0 ? "" : content.substring(bodyStart + 1);
         Map<String, Object> raw = yaml ? yaml(block) : toml(block);
@@ -49,7 +70,7 @@ final class FrontMatterParser {
 
     private static Map<String, Object> yaml(String block) throws FileRejected {
         // SafeConstructor: front matter is data; it must never instantiate arbitrary classes.
-        Yaml parser = new Yaml(new SafeConstructor(new LoaderOptions()));
+        Yaml parser = new Yaml(new SafeConstructor(safeOptions()));
         Object loaded;
         try {
             loaded = parser.load(block);
@@ -58,7 +79,12 @@ final class FrontMatterParser {
             String where = e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 2) + ")";
             throw new FileRejected("broken YAML front matter: " + e.getProblem() + where, e);
         } catch (YAMLException e) {
-            throw new FileRejected("broken YAML front matter: " + firstLine(e.getMessage()), e);
+            String message = firstLine(e.getMessage());
+            if (message.contains("aliases")) {
+                throw new FileRejected("the YAML front matter uses more than " + MAX_ALIASES
+                        + " aliases (a \"billion laughs\" document?): refused", e);
+            }
+            throw new FileRejected("broken YAML front matter: " + message, e);
         }
         if (loaded == null) {
             return Map.of();

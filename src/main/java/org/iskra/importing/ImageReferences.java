@@ -30,6 +30,16 @@ final class ImageReferences {
     record Reference(Kind kind, int start, int end, String src, String credit, String creditLink,
                      String text, int srcStart, int srcEnd, String delimiter, Map<String, String> attributes) {
 
+        /** The words that stand for the image: the figure's alt text, else its caption; a Markdown image's alt text. */
+        String altText() {
+            if (kind == Kind.FIGURE) {
+                String alt = attributes.getOrDefault("alt", "");
+                return alt.isBlank() ? attributes.getOrDefault("caption", "").strip() : alt.strip();
+            }
+            int close = text.lastIndexOf("](", srcStart);
+            return close < 2 ? "" : text.substring(2, close).strip();
+        }
+
         /** This reference as it reads once it shows {@code newSrc} instead. */
         String pointingAt(String newSrc) {
             if (kind == Kind.MARKDOWN) {
@@ -103,14 +113,22 @@ final class ImageReferences {
 
     /** {@code markdown} with each reference for which {@code newSource} gives a value pointing at that value instead. */
     static String rewrite(String markdown, List<Reference> references, Function<Reference, String> newSource) {
+        return replace(markdown, references, reference -> {
+            String src = newSource.apply(reference);
+            return src == null ? null : reference.pointingAt(src);
+        });
+    }
+
+    /** {@code markdown} with each reference for which {@code replacement} gives a text replaced by that text. */
+    static String replace(String markdown, List<Reference> references, Function<Reference, String> replacement) {
         StringBuilder result = new StringBuilder(markdown.length());
         int copied = 0;
         for (Reference reference : references) {
-            String src = newSource.apply(reference);
-            if (src == null) {
+            String text = replacement.apply(reference);
+            if (text == null) {
                 continue;
             }
-            result.append(markdown, copied, reference.start()).append(reference.pointingAt(src));
+            result.append(markdown, copied, reference.start()).append(text);
             copied = reference.end();
         }
         return result.append(markdown.substring(copied)).toString();

@@ -2,45 +2,83 @@ package org.iskra.importing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.iskra.articles.SaveResult;
 
-/** Counts what one import does while it runs, and turns into its {@link ImportSummary}. */
+/** Counts what one import does while it runs, and turns into its {@link ImportSummary}. Thread-safe. */
 final class Tally {
 
-    enum Outcome { CREATED, UPDATED, UNCHANGED, FAILED }
+    enum Kind { ARTICLE, TRANSLATION, IMAGE, REDIRECT }
 
-    private final int[] articles = new int[Outcome.values().length];
-    private final int[] translations = new int[Outcome.values().length];
-    private final int[] images = new int[Outcome.values().length];
-    private final List<ImportSummary.Failure> failures = new ArrayList<>();
+    enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED;
 
-    void article(Outcome outcome) {
-        articles[outcome.ordinal()]++;
+        static Outcome of(SaveResult.Outcome saved) {
+            return valueOf(saved.name());
+        }
     }
 
-    void translation(SaveResult.Outcome outcome) {
-        translations[Outcome.valueOf(outcome.name()).ordinal()]++;
+    private final Map<Kind, int[]> counts = new EnumMap<>(Kind.class);
+    private final List<ImportSummary.FileOutcome> files = new ArrayList<>();
+    private final List<ImportSummary.Warning> warnings = new ArrayList<>();
+    private final Map<String, Integer> shortcodes = new TreeMap<>();
+    private final List<String> addedLanguages = new ArrayList<>();
+    private boolean unreadable;
+
+    Tally() {
+        for (Kind kind : Kind.values()) {
+            counts.put(kind, new int[Outcome.values().length]);
+        }
     }
 
-    void image(Outcome outcome) {
-        images[outcome.ordinal()]++;
+    synchronized void count(Kind kind, Outcome outcome) {
+        counts.get(kind)[outcome.ordinal()]++;
+    }
+
+    /** A file (or WordPress item) that was not imported on purpose: a placeholder, a draft, a private post. */
+    synchronized void skipped(String path, String reason) {
+        count(Kind.TRANSLATION, Outcome.SKIPPED);
+        files.add(new ImportSummary.FileOutcome(path, ImportSummary.Kind.SKIPPED, reason));
     }
 
     /** A file that could not be imported; it counts as a failed translation. */
-    void failed(String path, String reason) {
-        translations[Outcome.FAILED.ordinal()]++;
-        failures.add(new ImportSummary.Failure(path, reason));
+    synchronized void failed(String path, String reason) {
+        count(Kind.TRANSLATION, Outcome.FAILED);
+        files.add(new ImportSummary.FileOutcome(path, ImportSummary.Kind.FAILED, reason));
     }
 
-    ImportSummary summary() {
-        List<ImportSummary.Failure> sorted = new ArrayList<>(failures);
-        sorted.sort(Comparator.comparing(ImportSummary.Failure::path));
-        return new ImportSummary(counts(articles), counts(translations), counts(images), sorted);
+    synchronized void warning(String path, String message) {
+        warnings.add(new ImportSummary.Warning(path, message));
     }
 
-    private static ImportSummary.Counts counts(int[] counts) {
-        return new ImportSummary.Counts(counts[0], counts[1], counts[2], counts[3]);
+    synchronized void unknownShortcode(String name) {
+        shortcodes.merge(name, 1, Integer::sum);
+    }
+
+    synchronized void languageAdded(String code) {
+        addedLanguages.add(code);
+    }
+
+    /** The source could not be read at all. */
+    synchronized void unreadable(String source, String reason) {
+        unreadable = true;
+        files.add(new ImportSummary.FileOutcome(source, ImportSummary.Kind.FAILED, reason));
+    }
+
+    synchronized ImportSummary summary(boolean dryRun) {
+        List<ImportSummary.FileOutcome> sortedFiles = new ArrayList<>(files);
+        sortedFiles.sort(Comparator.comparing(ImportSummary.FileOutcome::path));
+        List<ImportSummary.Warning> sortedWarnings = new ArrayList<>(warnings);
+        sortedWarnings.sort(Comparator.comparing(ImportSummary.Warning::path));
+        return new ImportSummary(counts(Kind.ARTICLE), counts(Kind.TRANSLATION), counts(Kind.IMAGE),
+                counts(Kind.REDIRECT), sortedFiles, sortedWarnings, shortcodes, addedLanguages, dryRun, unreadable);
+    }
+
+    private ImportSummary.Counts counts(Kind kind) {
+        int[] c = counts.get(kind);
+        return new ImportSummary.Counts(c[0], c[1], c[2], c[3], c[4]);
     }
 }

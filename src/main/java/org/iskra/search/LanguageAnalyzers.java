@@ -82,7 +82,9 @@ final class LanguageAnalyzers extends DelegatingAnalyzerWrapper {
     }
 
     private static Analyzer create(String language) {
-        return switch (language) {
+        // a regional or script variant (zh-CN, pt-BR, sr-Latn) is analysed as its language
+        int dash = language.indexOf('-');
+        return switch (dash < 0 ? language : language.substring(0, dash)) {
             case "en" -> new EnglishAnalyzer();
             case "ru" -> new RussianAnalyzer();
             case "uk" -> new UkrainianAnalyzer();

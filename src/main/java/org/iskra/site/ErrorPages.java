@@ -37,21 +37,39 @@ class ErrorPages implements ErrorController {
     private final PageFrames frames;
     private final Languages languages;
     private final PageRenderer renderer;
+    private final List<MovedAddresses> movedAddresses;
 
-    ErrorPages(PageFrames frames, Languages languages, PageRenderer renderer) {
+    ErrorPages(PageFrames frames, Languages languages, PageRenderer renderer, List<MovedAddresses> movedAddresses) {
         this.frames = frames;
         this.languages = languages;
         this.renderer = renderer;
+        this.movedAddresses = List.copyOf(movedAddresses);
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<byte[]> notFound(NotFoundException e, HttpServletRequest request) {
-        return page(HttpStatus.NOT_FOUND, request, e.versions());
+        return movedOr(request, () -> page(HttpStatus.NOT_FOUND, request, e.versions()));
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class, TypeMismatchException.class})
     ResponseEntity<byte[]> noSuchPage(Exception e, HttpServletRequest request) {
-        return page(HttpStatus.NOT_FOUND, request, Map.of());
+        return movedOr(request, () -> page(HttpStatus.NOT_FOUND, request, Map.of()));
+    }
+
+    /** An address that once showed something answers 301 to where it is now (on every node: it is in the database). */
+    private ResponseEntity<byte[]> movedOr(HttpServletRequest request, java.util.function.Supplier<ResponseEntity<byte[]>> notFound) {
+        if (request.getMethod().equals("GET") || request.getMethod().equals("HEAD")) {
+            for (MovedAddresses addresses : movedAddresses) {
+                var location = addresses.newLocation(request.getRequestURI(), request.getQueryString());
+                if (location.isPresent()) {
+                    return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                            .location(java.net.URI.create(location.get()))
+                            .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofHours(1)))
+                            .build();
+                }
+            }
+        }
+        return notFound.get();
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

@@ -26,30 +26,45 @@ public final class Messages {
 
     private final MessageSource source;
     private final Language language;
+    private final Language interfaceLanguage;
 
     Messages(MessageSource source, Language language) {
+        this(source, language, language);
+    }
+
+    /**
+     * @param language          the language of the page's content, which its links and listings follow
+     * @param interfaceLanguage the language its interface text is in: the same, unless {@code language} has no
+     *                          message bundle (see {@link InterfaceLanguages})
+     */
+    Messages(MessageSource source, Language language, Language interfaceLanguage) {
         this.source = source;
         this.language = language;
+        this.interfaceLanguage = interfaceLanguage;
     }
 
     public Language language() {
         return language;
     }
 
+    public Language interfaceLanguage() {
+        return interfaceLanguage;
+    }
+
     public String get(String key) {
-        return source.getMessage(key, null, key, language.locale());
+        return source.getMessage(key, null, key, interfaceLanguage.locale());
     }
 
     public String get(String key, Object... arguments) {
-        String pattern = source.getMessage(key, null, key, language.locale());
+        String pattern = source.getMessage(key, null, key, interfaceLanguage.locale());
         Map<String, MessageFormat> formats = FORMATS.get();
-        String cacheKey = language.code() + '\0' + pattern;
+        String cacheKey = interfaceLanguage.code() + '\0' + pattern;
         MessageFormat format = formats.get(cacheKey);
         if (format == null) {
             if (formats.size() >= FORMATS_PER_THREAD) {
                 formats.clear();
             }
-            format = new MessageFormat(pattern, language.uLocale());
+            format = new MessageFormat(pattern, interfaceLanguage.uLocale());
             formats.put(cacheKey, format);
         }
         return format.format(arguments);
@@ -60,8 +75,8 @@ public final class Messages {
         if (time == null) {
             return "";
         }
-        DateFormat format = DATE_FORMATS.computeIfAbsent(language.code(), code -> {
-            DateFormat f = DateFormat.getDateInstance(DateFormat.LONG, language.uLocale());
+        DateFormat format = DATE_FORMATS.computeIfAbsent(interfaceLanguage.code(), code -> {
+            DateFormat f = DateFormat.getDateInstance(DateFormat.LONG, interfaceLanguage.uLocale());
             f.setTimeZone(TimeZone.getTimeZone("UTC"));
             return f;
         });
@@ -76,6 +91,6 @@ public final class Messages {
     }
 
     public String languageName(String code) {
-        return new Language(code).nameIn(language);
+        return new Language(code).nameIn(interfaceLanguage);
     }
 }

@@ -15,16 +15,20 @@ public class PageFrames {
     private final Languages languages;
     private final IskraProperties properties;
     private final Assets assets;
+    private final InterfaceLanguages interfaceLanguages;
 
-    PageFrames(MessageSource messageSource, Languages languages, IskraProperties properties, Assets assets) {
+    PageFrames(MessageSource messageSource, Languages languages, IskraProperties properties, Assets assets,
+               InterfaceLanguages interfaceLanguages) {
         this.messageSource = messageSource;
         this.languages = languages;
         this.properties = properties;
         this.assets = assets;
+        this.interfaceLanguages = interfaceLanguages;
     }
 
+    /** Interface text for a page in {@code language}, in that language or the one it falls back to. */
     public Messages messages(Language language) {
-        return new Messages(messageSource, language);
+        return new Messages(messageSource, language, interfaceLanguages.forContentIn(language));
     }
 
     /**

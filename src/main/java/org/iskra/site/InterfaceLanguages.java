@@ -1,0 +1,47 @@
+package org.iskra.site;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which language the interface speaks on a page in a given language. A language an import added may have no message
+ * bundle: its articles stay in their language, and the menus, buttons and notes around them fall back to the
+ * bundle of its base language ({@code pt} for {@code pt-BR}), else to the site's default language, else English
+ * (the base bundle). The page says which is which with {@code lang} and {@code dir}.
+ */
+@Component
+public class InterfaceLanguages {
+
+    private static final String BUNDLE = "messages/messages";
+
+    private final Language fallback;
+    private final Map<String, Language> chosen = new ConcurrentHashMap<>();
+
+    InterfaceLanguages(IskraProperties properties) {
+        Language configuredDefault = new Language(properties.defaultLanguage());
+        this.fallback = hasBundle(configuredDefault.code()) ? configuredDefault : new Language("en");
+    }
+
+    public Language forContentIn(Language content) {
+        return chosen.computeIfAbsent(content.code(), code -> {
+            if (hasBundle(code)) {
+                return content;
+            }
+            if (!content.base().equals(code) && hasBundle(content.base())) {
+                return new Language(content.base());
+            }
+            return fallback;
+        });
+    }
+
+    /** English is the base bundle itself; every other language needs a file of its own. */
+    static boolean hasBundle(String code) {
+        if (code.equals("en")) {
+            return true;
+        }
+        String resource = BUNDLE + "_" + code.replace('-', '_') + ".properties";
+        return InterfaceLanguages.class.getClassLoader().getResource(resource) != null;
+    }
+}
