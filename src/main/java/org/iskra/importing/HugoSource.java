@@ -39,6 +39,7 @@ final class HugoSource implements ImportSource {
     private final Map<String, String> keyByPath = new HashMap<>();
     private final Map<String, Map<String, String>> slugs = new HashMap<>();
     private int files;
+    private final Set<String> missingImages = new java.util.HashSet<>();
 
     HugoSource(Path folder, ImportOptions options, Tally tally, TaxonomyMap taxonomy, String fallbackLanguage) {
         this.folder = folder;
@@ -64,11 +65,13 @@ final class HugoSource implements ImportSource {
         }
         found.unsupported().forEach(file -> tally.skipped(file.path(), "." + file.extension() + " content is not read (Markdown and HTML are)"));
         List<HugoPage> pages = new ArrayList<>();
+        Set<String> unreadable = new LinkedHashSet<>();
         for (HugoFile file : found.files()) {
             try {
                 pages.add(HugoPage.read(file, false));
             } catch (FileRejected e) {
                 tally.failed(file.path(), e.getMessage());
+                unreadable.add(file.pathKey());
             }
         }
         files = found.files().size();
@@ -79,6 +82,11 @@ final class HugoSource implements ImportSource {
             throw new UnreadableSourceException("not one content file could be read (see each file's reason)");
         }
         groups = HugoGroups.of(pages, site.defaultLanguage(), options.drafts(), tally);
+        // a file nobody could read stands for an article of its own unless it sits beside pages of one
+        Set<String> grouped = new java.util.HashSet<>();
+        pages.forEach(page -> grouped.add(page.file().pathKey()));
+        unreadable.stream().filter(key -> !grouped.contains(key))
+                .forEach(key -> tally.count(Tally.Kind.ARTICLE, Tally.Outcome.FAILED));
         boolean multilingual = pages.stream().map(HugoPage::language).distinct().count() > 1;
         urls = new HugoUrls(site, multilingual);
         for (HugoGroups.Group group : groups) {
@@ -190,6 +198,9 @@ final class HugoSource implements ImportSource {
             Path file = imageFile(page, src);
             if (file == null) {
                 tally.warning(page.path(), "missing image " + src + "; its alt text is shown instead");
+                if (missingImages.add(page.file().file().getParent() + "\n" + src)) {
+                    tally.count(Tally.Kind.IMAGE, Tally.Outcome.FAILED);
+                }
                 return reference.altText();
             }
             int index = indexes.computeIfAbsent(file, f -> {

@@ -22,7 +22,7 @@ class DemoContentTest {
     DemoContent demo;
 
     @Autowired
-    ContentImporter importer;
+    ArchiveImporter importer;
 
     @Autowired
     JdbcClient jdbc;

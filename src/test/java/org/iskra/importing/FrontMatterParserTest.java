@@ -91,10 +91,20 @@ class FrontMatterParserTest {
     }
 
     @Test
-    void refusesAFileWithoutFrontMatter() {
-        assertThatThrownBy(() -> FrontMatterParser.parse("# Just Markdown\n"))
+    void aFileWithoutFrontMatterIsAllBodyAsHugoReadsIt() throws Exception {
+        FrontMatterParser.Split split = FrontMatterParser.parse("# Just Markdown\n");
+        assertThat(split.fields()).isEmpty();
+        assertThat(split.body()).isEqualTo("# Just Markdown\n");
+    }
+
+    @Test
+    void refusesAYamlBombWithAClearReason() {
+        String bomb = "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+                + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                + "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ntitle: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n";
+        assertThatThrownBy(() -> FrontMatterParser.parse(bomb))
                 .isInstanceOf(FileRejected.class)
-                .hasMessageStartingWith("no front matter");
+                .hasMessageContaining("aliases");
     }
 
     @Test

@@ -42,9 +42,8 @@ class FrontMatterTest {
         assertThat(meta.slug()).isEqualTo("the-new-war");
         assertThat(meta.translationKey()).isEqualTo("war-in-the-caucasus");
         assertThat(meta.attribution()).isEqualTo("Anna, Russian section");
-        assertThat(meta.regions()).containsExactly("Caucasus");
-        assertThat(meta.countries()).containsExactly("AM", "AZ");
-        assertThat(meta.tags()).containsExactly("war", "refugees");
+        assertThat(meta.taxonomies()).containsEntry("regions", List.of("Caucasus"))
+                .containsEntry("countries", List.of("am", "AZ")).containsEntry("tags", List.of("war", "refugees"));
         assertThat(meta.original()).isTrue();
         assertThat(meta.translatedFrom()).isEqualTo(OffsetDateTime.parse("2026-10-07T20:00:00+03:00"));
         assertThat(meta.image()).isEqualTo("map.jpg");
@@ -89,19 +88,22 @@ class FrontMatterTest {
     }
 
     @Test
-    void refusesCountriesThatAreNotIsoCodes() {
-        assertThatThrownBy(() -> FrontMatter.of(fields("title", "T", "countries", List.of("RU", "Russia"))))
-                .isInstanceOf(FileRejected.class)
-                .hasMessage("country 'Russia' is not an ISO 3166 two-letter code");
-        assertThatThrownBy(() -> FrontMatter.of(fields("title", "T", "countries", List.of("QQ"))))
-                .isInstanceOf(FileRejected.class);
+    void countriesAreIsoCodesOrCountryNamesInTheTextsLanguageOrEnglish() {
+        List<String> warnings = new java.util.ArrayList<>();
+        MappedTerms terms = TaxonomyMap.defaults().map(java.util.Map.of("countries", List.of("RU", "Армения", "Georgia", "QQ")),
+                "ru", warnings::add);
+        assertThat(terms.countries()).containsExactly("RU", "AM", "GE");
+        assertThat(warnings).containsExactly("country 'QQ' is neither an ISO 3166 code nor a country's name; left out");
     }
 
     @Test
-    void refusesAPageWithoutTitle() {
-        assertThatThrownBy(() -> FrontMatter.of(fields("description", "D")))
-                .isInstanceOf(FileRejected.class)
-                .hasMessage("the front matter has no title");
+    void aPageWithoutTitleHasNoneAndTellsWhyHugoWouldNotPublishAPlaceholder() throws Exception {
+        assertThat(FrontMatter.of(fields("description", "D")).title()).isNull();
+        assertThat(FrontMatter.of(fields("slug", "about", "untranslated", 1)).placeholder())
+                .isEqualTo("a placeholder for an untranslated page (untranslated: 1)");
+        assertThat(FrontMatter.of(fields("title", "T", "_build", java.util.Map.of("render", "never"))).placeholder())
+                .isEqualTo("not rendered by Hugo (_build: render: never)");
+        assertThat(FrontMatter.of(fields("title", "T", "untranslated", false)).placeholder()).isNull();
     }
 
     @Test

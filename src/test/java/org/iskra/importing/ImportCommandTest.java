@@ -49,20 +49,20 @@ class ImportCommandTest {
         assertThat(status).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Import finished with 1 failed file.")
-                .containsPattern("translations: +1 created, +0 updated, +0 unchanged, +1 failed")
+                .containsPattern("translations: +1 created, +0 updated, +0 unchanged, +0 skipped, +1 failed")
                 .contains("broken.en.md: broken YAML front matter");
     }
 
     @Test
-    void exitsWithTwoWithoutAFolder() {
+    void exitsWithTwoWithoutAPath() {
         assertThat(run(new String[] {"import"})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar iskra.jar import FOLDER");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar iskra.jar import PATH");
     }
 
     @Test
-    void exitsWithTwoForAFolderThatDoesNotExist() {
+    void exitsWithTwoForAPathThatDoesNotExist() {
         assertThat(run(new String[] {"import", dir.resolve("nowhere").toString()})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such folder");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or folder");
     }
 
     @Test

@@ -25,10 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * own names (a random token), because the database may be shared with other tests (PostgreSQL).
  */
 @ImportTest
-class ContentImporterTest {
+class HugoImportTest {
 
     @Autowired
-    ContentImporter importer;
+    ArchiveImporter importer;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,6 +67,7 @@ class ContentImporterTest {
                 description: "Кто выигрывает и кто платит"
                 date: 2026-10-06T09:00:00+03:00
                 slug: "Новая война %s"
+                original: true
                 author: "Российская секция"
                 regions: [Кавказ]
                 countries: [am, AZ]
@@ -98,6 +99,7 @@ class ContentImporterTest {
 
         folder.file("ru/" + strikes + ".md").frontMatter("""
                 title: "Забастовки"
+                original: true
                 date: 2026-09-01
                 """).body("![Толпа](/images/crowd-%s.jpg)\n".formatted(token));
         folder.file("en/" + strikes + ".md").frontMatter("""
@@ -122,15 +124,17 @@ class ContentImporterTest {
     void importsOriginalsTranslationsAndImagesAndReportsEachBadFile() throws Exception {
         ImportSummary summary = importer.importFolder(content().root());
 
-        assertThat(summary.articles()).isEqualTo(new ImportSummary.Counts(3, 0, 0, 3));
-        assertThat(summary.translations()).isEqualTo(new ImportSummary.Counts(5, 0, 0, 3));
-        assertThat(summary.images()).isEqualTo(new ImportSummary.Counts(3, 0, 0, 1));
-        assertThat(summary.failures()).extracting(ImportSummary.Failure::path)
-                .containsExactly("broken-" + token + "/index.en.md", "missing-" + token + ".en.md", "oddity-" + token + ".xx.md");
-        assertThat(summary.failures()).extracting(ImportSummary.Failure::reason).satisfiesExactly(
+        assertThat(summary.articles()).isEqualTo(new ImportSummary.Counts(4, 0, 0, 0, 2));
+        assertThat(summary.translations()).isEqualTo(new ImportSummary.Counts(6, 0, 0, 0, 2));
+        assertThat(summary.images()).isEqualTo(new ImportSummary.Counts(3, 0, 0, 0, 1));
+        assertThat(summary.failures()).extracting(ImportSummary.FileOutcome::path)
+                .containsExactly("broken-" + token + "/index.en.md", "oddity-" + token + ".xx.md");
+        assertThat(summary.failures()).extracting(ImportSummary.FileOutcome::reason).satisfiesExactly(
                 broken -> assertThat(broken).startsWith("broken YAML front matter: expected ',' or ']'").contains("(line 4)"),
-                missing -> assertThat(missing).isEqualTo("missing image nowhere.jpg"),
-                unknown -> assertThat(unknown).isEqualTo("unknown language xx"));
+                unknown -> assertThat(unknown).startsWith("unknown language xx"));
+        assertThat(summary.warnings()).extracting(ImportSummary.Warning::path, ImportSummary.Warning::message)
+                .containsExactly(tuple("missing-" + token + ".en.md", "missing image nowhere.jpg; its alt text is shown instead"));
+        assertThat(summary.exitStatus()).isEqualTo(1);
     }
 
     @Test
@@ -211,9 +215,10 @@ class ContentImporterTest {
     void badFilesLeaveNothingBehind() throws Exception {
         importer.importFolder(content().root());
 
-        assertThat(jdbc.sql("select count(*) from article where translation_key in (?, ?, ?)")
-                .params("broken-" + token, "missing-" + token, "oddity-" + token).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from article where translation_key in (?, ?)")
+                .params("broken-" + token, "oddity-" + token).query(Long.class).single())
                 .isZero();
+        assertThat(body(article("missing-" + token).id(), "en")).as("a missing image becomes its alt text").isEqualTo("gone\n");
     }
 
     @Test
@@ -224,9 +229,10 @@ class ContentImporterTest {
 
         ImportSummary again = importer.importFolder(folder.root());
 
-        assertThat(again.articles()).isEqualTo(new ImportSummary.Counts(0, 0, 3, 3));
-        assertThat(again.translations()).isEqualTo(new ImportSummary.Counts(0, 0, 5, 3));
-        assertThat(again.images()).isEqualTo(new ImportSummary.Counts(0, 0, 3, 1));
+        assertThat(again.articles()).isEqualTo(new ImportSummary.Counts(0, 0, 4, 0, 2));
+        assertThat(again.translations()).isEqualTo(new ImportSummary.Counts(0, 0, 6, 0, 2));
+        assertThat(again.images()).isEqualTo(new ImportSummary.Counts(0, 0, 3, 0, 1));
+        assertThat(again.redirects().created()).isZero();
         assertThat(rowCounts()).containsExactly(before);
     }
 
@@ -248,8 +254,8 @@ class ContentImporterTest {
                 """.formatted(token)).body("## What happened\n\nA corrected text.\n");
         ImportSummary summary = importer.importFolder(folder.root());
 
-        assertThat(summary.translations()).isEqualTo(new ImportSummary.Counts(0, 1, 4, 3));
-        assertThat(summary.articles()).isEqualTo(new ImportSummary.Counts(0, 1, 2, 3));
+        assertThat(summary.translations()).isEqualTo(new ImportSummary.Counts(0, 1, 5, 0, 2));
+        assertThat(summary.articles()).isEqualTo(new ImportSummary.Counts(0, 1, 3, 0, 2));
         long[] after = rowCounts();
         assertThat(after[0]).as("articles").isEqualTo(before[0]);
         assertThat(after[1]).as("translations").isEqualTo(before[1]);
@@ -263,32 +269,33 @@ class ContentImporterTest {
     }
 
     @Test
-    void aTranslationWhoseOriginalFailedFailsToo() throws Exception {
+    void aTranslationWhoseOriginalCannotBeReadStillImportsAndTheNextPageStandsAsOriginal() throws Exception {
         HugoFolder folder = HugoFolder.create(dir);
-        folder.file("rent-" + token + "/index.ru.md").frontMatter("title: Аренда\ndate: 2026-01-01")
-                .body("![Дом](house.jpg)\n");
+        folder.raw("rent-" + token + "/index.ru.md", "---\ntitle: [Аренда\n---\nТекст\n");
         folder.file("rent-" + token + "/index.en.md").frontMatter("title: Rent\ndate: 2026-01-02").body("Text\n");
+        folder.file("rent-" + token + "/index.uk.md").frontMatter("title: Оренда\ndate: 2026-01-03").body("Текст\n");
 
         ImportSummary summary = importer.importFolder(folder.root());
 
-        assertThat(summary.failures()).extracting(ImportSummary.Failure::path, ImportSummary.Failure::reason)
-                .containsExactly(
-                        tuple("rent-" + token + "/index.en.md", "original failed: rent-" + token + "/index.ru.md"),
-                        tuple("rent-" + token + "/index.ru.md", "missing image house.jpg"));
-        assertThat(summary.articles().failed()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from article where translation_key = ?").param("rent-" + token)
-                .query(Long.class).single()).isZero();
+        assertThat(summary.failures()).extracting(ImportSummary.FileOutcome::path).containsExactly("rent-" + token + "/index.ru.md");
+        Article article = article("rent-" + token);
+        assertThat(article.originalLanguage()).isEqualTo("en");
+        assertThat(translations(article.id())).extracting(t -> t.toList().get(0)).containsExactly("en", "uk");
     }
 
     @Test
-    void theFrontMattersImageIsTheLeadImageAndDraftsStayDrafts() throws Exception {
+    void theFrontMattersImageIsTheLeadImageAndDraftsStayDraftsWhenAskedFor() throws Exception {
         HugoFolder folder = HugoFolder.create(dir);
         folder.file("lead-" + token + "/index.en.md")
                 .frontMatter("title: Lead\ndraft: true\nimages: [cover.jpg]")
                 .body("![first in body](map.jpg)\n");
         folder.image("lead-" + token + "/cover.jpg", crowd).image("lead-" + token + "/map.jpg", borderMap);
 
-        ImportSummary summary = importer.importFolder(folder.root());
+        ImportSummary skipped = importer.importFolder(folder.root());
+        assertThat(skipped.skipped()).extracting(ImportSummary.FileOutcome::reason)
+                .containsExactly("a draft (draft: true; import with --drafts to bring drafts in)");
+
+        ImportSummary summary = importer.run(ImportOptions.of(folder.root()).withDrafts(), ImportProgress.NONE);
 
         assertThat(summary.succeeded()).isTrue();
         Article article = article("lead-" + token);
@@ -297,24 +304,26 @@ class ContentImporterTest {
     }
 
     @Test
-    void aFigureWhoseCreditLinkIsNotAWebAddressFailsOnlyItsFile() throws Exception {
+    void aFigureWhoseCreditLinkIsNotAWebAddressIsAWarningAndItsAltTextIsShown() throws Exception {
         HugoFolder folder = HugoFolder.create(dir);
         folder.file("credit-" + token + ".en.md").frontMatter("title: Credit")
-                .body("{{< figure src=\"photo.jpg\" attr=\"Anna\" attrlink=\"javascript:alert(1)\" >}}\n");
+                .body("{{< figure src=\"photo.jpg\" alt=\"A crowd\" attr=\"Anna\" attrlink=\"javascript:alert(1)\" >}}\n");
         folder.file("fine-" + token + ".en.md").frontMatter("title: Fine").body("Text\n");
         folder.image("photo.jpg", crowd);
 
         ImportSummary summary = importer.importFolder(folder.root());
 
-        assertThat(summary.failures()).extracting(ImportSummary.Failure::path, ImportSummary.Failure::reason)
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.warnings()).extracting(ImportSummary.Warning::path, ImportSummary.Warning::message)
                 .containsExactly(tuple("credit-" + token + ".en.md",
-                        "image photo.jpg: credit link must be an http or https URL"));
-        assertThat(summary.translations().created()).isEqualTo(1);
+                        "image photo.jpg: credit link must be an http or https URL; its alt text is shown instead"));
+        assertThat(summary.translations().created()).isEqualTo(2);
         assertThat(summary.images().failed()).isEqualTo(1);
+        assertThat(body(article("credit-" + token).id(), "en")).isEqualTo("A crowd\n");
     }
 
     @Test
-    void aFileThatIsNoImageFailsOnlyThePagesShowingIt() throws Exception {
+    void aFileThatIsNoImageIsAWarningOnThePagesShowingIt() throws Exception {
         HugoFolder folder = HugoFolder.create(dir);
         folder.file("fake-" + token + "/index.en.md").frontMatter("title: Fake\ndate: 2026-01-01").body("![x](photo.jpg)\n");
         folder.file("fake-" + token + "/index.ru.md").frontMatter("title: Фальшивка\ndate: 2026-01-02").body("![x](photo.jpg)\n");
@@ -323,12 +332,12 @@ class ContentImporterTest {
 
         ImportSummary summary = importer.importFolder(folder.root());
 
-        assertThat(summary.failures()).extracting(ImportSummary.Failure::path)
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.warnings()).extracting(ImportSummary.Warning::path)
                 .containsExactly("fake-" + token + "/index.en.md", "fake-" + token + "/index.ru.md");
-        assertThat(summary.failures().get(0).reason()).startsWith("image photo.jpg cannot be used: ");
-        assertThat(summary.failures().get(1).reason()).isEqualTo("original failed: fake-" + token + "/index.en.md");
-        assertThat(summary.images()).isEqualTo(new ImportSummary.Counts(0, 0, 0, 1));
-        assertThat(summary.translations().created()).isEqualTo(1);
+        assertThat(summary.warnings().get(0).message()).startsWith("image photo.jpg cannot be used: ");
+        assertThat(summary.images()).isEqualTo(new ImportSummary.Counts(0, 0, 0, 0, 1));
+        assertThat(summary.translations().created()).isEqualTo(3);
     }
 
     @Test
