@@ -41,6 +41,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
                         .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")
                         .hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/import", "/admin/import/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/admin/login")

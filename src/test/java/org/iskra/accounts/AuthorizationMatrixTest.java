@@ -100,6 +100,10 @@ class AuthorizationMatrixTest {
         RULES.put("POST /admin/privacy/subjects", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/privacy/subjects/export", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/privacy/subjects/erase", List.of(ADMINISTRATOR));
+        // importing: a whole site's archive comes in, languages may be added: administrators only
+        RULES.put("GET /admin/import", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/import", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/import/{id}", List.of(ADMINISTRATOR));
     }
 
     @Autowired
