@@ -63,6 +63,13 @@ final class ImportedSite implements AutoCloseable {
         }
     }
 
+    /** The settings that name this site's data folder and database, as command-line arguments. */
+    List<String> settings() {
+        List<String> settings = new ArrayList<>(List.of("--iskra.data=" + data, "--iskra.demo=false"));
+        database.forEach((key, value) -> settings.add("--" + key + "=" + value));
+        return settings;
+    }
+
     /** Runs {@code java -jar iskra.jar import ARGS} against this site's data and database; returns the exit status. */
     int importing(String... args) {
         out.reset();
