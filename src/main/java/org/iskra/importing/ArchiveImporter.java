@@ -69,9 +69,8 @@ public class ArchiveImporter {
         ArchiveWriter archive = new ArchiveWriter(writer, addresses, new ImportedImages(media, tally, options.dryRun()),
                 batches, tally, supported);
         progress.started(source.size());
-        int[] done = {0};
         try {
-            source.read(archive::write, count -> progress.advanced(done[0] += count));
+            new ImportPipeline(source, archive, progress).run();
             batches.finish();
         } catch (UnreadableSourceException e) {
             batches.abandon();

@@ -215,23 +215,34 @@ final class ArchiveWriter {
         }
     }
 
+    /** Keeps a text's old addresses, all in one savepoint: they are a few rows, and fail together only with the database. */
     private boolean keepAddresses(long articleId, SourceText text) {
-        boolean changed = false;
+        List<String> keepable = new ArrayList<>();
         for (String address : text.oldAddresses()) {
-            if (!ArticleAddresses.keepable(address)) {
+            if (ArticleAddresses.keepable(address)) {
+                keepable.add(address);
+            } else {
                 tally.count(Tally.Kind.REDIRECT, Tally.Outcome.SKIPPED);
-                continue;
-            }
-            try {
-                Optional<SaveResult.Outcome> kept = transactions.attempt(() -> addresses.keep(articleId, text.language(), address));
-                kept.ifPresent(outcome -> tally.count(Tally.Kind.REDIRECT, Tally.Outcome.of(outcome)));
-                changed |= kept.filter(outcome -> outcome != SaveResult.Outcome.UNCHANGED).isPresent();
-            } catch (FileRejected | DataAccessException e) {
-                tally.count(Tally.Kind.REDIRECT, Tally.Outcome.FAILED);
-                tally.warning(text.origin(), "old address " + address + " could not be kept: " + e.getMessage());
             }
         }
-        return changed;
+        if (keepable.isEmpty()) {
+            return false;
+        }
+        try {
+            List<SaveResult.Outcome> outcomes = transactions.attempt(() -> {
+                List<SaveResult.Outcome> kept = new ArrayList<>();
+                for (String address : keepable) {
+                    addresses.keep(articleId, text.language(), address).ifPresent(kept::add);
+                }
+                return kept;
+            });
+            outcomes.forEach(outcome -> tally.count(Tally.Kind.REDIRECT, Tally.Outcome.of(outcome)));
+            return outcomes.stream().anyMatch(outcome -> outcome != SaveResult.Outcome.UNCHANGED);
+        } catch (FileRejected | DataAccessException e) {
+            keepable.forEach(address -> tally.count(Tally.Kind.REDIRECT, Tally.Outcome.FAILED));
+            tally.warning(text.origin(), "its old addresses could not be kept: " + e.getMessage());
+            return false;
+        }
     }
 
     private static TranslationInput withSlug(TranslationInput input, String slug) {
