@@ -137,7 +137,8 @@ public final class ClusterBenchmark {
     /** The reader's round: the home page, the articles it links, their images. */
     private void findPages() throws Exception {
         HttpClient client = client();
-        String home = client.send(get(base.resolve("/en/")), HttpResponse.BodyHandlers.ofString()).body();
+        String home = client.send(HttpRequest.newBuilder(base.resolve("/en/")).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Document page = Jsoup.parse(home);
         pages.add("/en/");
         page.select("a[href^=/en/articles/]").eachAttr("href").stream().distinct().limit(6).forEach(pages::add);
