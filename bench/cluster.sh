@@ -12,16 +12,16 @@
 # under /tmp, run as the postgres user, on PG_PORT. The nodes run through bin/iskra with its default JVM settings.
 #
 # Usage: bench/cluster.sh     Settings: LB_PORT (19500), NODE_PORTS ("19521 19522"), PG_PORT (19510),
-# FAILOVER_SECONDS (70), ROLLING_SECONDS (100), BUILD=0 uses the jar already built, MVN_ARGS (e.g. -o), KEEP=1 keeps
-# the work folder (logs) for reading afterwards.
+# BUILD=0 uses the jar already built, MVN_ARGS (e.g. -o), KEEP=1 keeps the work folder (logs) for reading afterwards.
+# Timeline: failover load from 0 s, SIGKILL at 20 s, a scheduled article due at 30 s, the killed node started again at
+# 45 s, the load stops 15 s after it is back; rolling restart from 10 s of its load, which stops 10 s after both
+# nodes are back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LB_PORT=${LB_PORT:-19500}
 read -r -a NODE_PORTS <<<"${NODE_PORTS:-19521 19522}"
 PG_PORT=${PG_PORT:-19510}
-FAILOVER_SECONDS=${FAILOVER_SECONDS:-70}
-ROLLING_SECONDS=${ROLLING_SECONDS:-100}
 MVN_ARGS=${MVN_ARGS:-}
 STAFF_EMAIL=staff@example.org
 STAFF_PASSWORD="cluster benchmark passphrase"
@@ -153,9 +153,9 @@ start_node 1
 wait_in_balancer 1 && wait_in_balancer 2
 
 echo
-echo "=== failover: $FAILOVER_SECONDS s of load, node 1 killed (SIGKILL) at 20 s, started again at 45 s ==="
+echo "=== failover: load, node 1 killed (SIGKILL) at 20 s, started again at 45 s ==="
 java -Xmx256m -cp "$classpath" org.iskra.cluster.ClusterBenchmark load --phase=failover --url="http://127.0.0.1:$LB_PORT" \
-  --nodes="http://127.0.0.1:${NODE_PORTS[0]},http://127.0.0.1:${NODE_PORTS[1]}" --seconds="$FAILOVER_SECONDS" \
+  --nodes="http://127.0.0.1:${NODE_PORTS[0]},http://127.0.0.1:${NODE_PORTS[1]}" --seconds=900 --stop-file="$work/stop-failover" \
   --schedule-at-second=30 --email="$STAFF_EMAIL" --password="$STAFF_PASSWORD" --out="$work" &
 load_pid=$!
 load_started=$(now_ms)
@@ -167,13 +167,15 @@ echo "$((load_started + 30000))	scheduled-due" >>"$work/events.tsv"
 sleep 25
 start_node 0
 event restarted
+sleep 15
+touch "$work/stop-failover"
 wait "$load_pid"
 
 echo
-echo "=== rolling restart: $ROLLING_SECONDS s of load, each node in turn stopped (SIGTERM), started, back in the balancer ==="
+echo "=== rolling restart under load: each node in turn stopped (SIGTERM), started, back in the balancer ==="
 wait_in_balancer 1
 java -Xmx256m -cp "$classpath" org.iskra.cluster.ClusterBenchmark load --phase=rolling --url="http://127.0.0.1:$LB_PORT" \
-  --nodes="http://127.0.0.1:${NODE_PORTS[0]},http://127.0.0.1:${NODE_PORTS[1]}" --seconds="$ROLLING_SECONDS" \
+  --nodes="http://127.0.0.1:${NODE_PORTS[0]},http://127.0.0.1:${NODE_PORTS[1]}" --seconds=900 --stop-file="$work/stop-rolling" \
   --email="$STAFF_EMAIL" --password="$STAFF_PASSWORD" --out="$work" &
 load_pid=$!
 sleep 10
@@ -185,6 +187,8 @@ for i in 0 1; do
   sleep 5
 done
 event rolling-end
+sleep 10
+touch "$work/stop-rolling"
 wait "$load_pid"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
 

@@ -32,8 +32,9 @@ import org.jsoup.nodes.Document;
  * and the node that answered (haproxy's {@code X-Served-By}), and what it measured itself (how long a publish took
  * to show on the other node, when a scheduled article appeared); {@link ClusterReport} turns the log into figures.
  *
- * <p>{@code load --url=http://127.0.0.1:19500 --nodes=http://127.0.0.1:19521,http://127.0.0.1:19522 --seconds=60
- * --out=DIR --email=… --password=… [--schedule-at-second=25]}
+ * <p>{@code load --phase=NAME --url=http://127.0.0.1:19500 --nodes=http://127.0.0.1:19521,http://127.0.0.1:19522
+ * --seconds=600 --stop-file=FILE --out=DIR --email=… --password=… [--schedule-at-second=25]}: runs until FILE exists,
+ * at most the given seconds.
  */
 public final class ClusterBenchmark {
 
@@ -50,15 +51,17 @@ public final class ClusterBenchmark {
     private final URI base;
     private final List<URI> nodes;
     private final long end;
+    private final Path stopFile;
     private final ConcurrentLinkedQueue<Outcome> log = new ConcurrentLinkedQueue<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final List<String> pages = new ArrayList<>();
 
-    private ClusterBenchmark(URI base, List<URI> nodes, long end) {
+    private ClusterBenchmark(URI base, List<URI> nodes, long end, Path stopFile) {
         this.base = base;
         this.nodes = nodes;
         this.end = end;
+        this.stopFile = stopFile;
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,7 +84,8 @@ public final class ClusterBenchmark {
                 .map(URI::create).toList();
         long start = System.currentTimeMillis();
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        ClusterBenchmark bench = new ClusterBenchmark(base, nodes, start + seconds * 1000L);
+        Path stopFile = Path.of(options.getOrDefault("stop-file", out.resolve("stop").toString()));
+        ClusterBenchmark bench = new ClusterBenchmark(base, nodes, start + seconds * 1000L, stopFile);
         bench.findPages();
         String phase = options.getOrDefault("phase", "load");
         List<Thread> threads = new ArrayList<>();
@@ -103,8 +107,8 @@ public final class ClusterBenchmark {
         Files.write(out.resolve(phase + "-join-sent.txt"), bench.sent);
         Files.write(out.resolve(phase + "-join-acknowledged.txt"), bench.acknowledged);
         Files.writeString(out.resolve(phase + "-window.txt"), start + "\t" + System.currentTimeMillis() + "\n");
-        System.out.printf("%s: %,d requests in %d s, %,d join forms acknowledged%n", phase, bench.log.size(), seconds,
-                bench.acknowledged.size());
+        System.out.printf("%s: %,d requests in %d s, %,d join forms acknowledged%n", phase, bench.log.size(),
+                (System.currentTimeMillis() - start) / 1000, bench.acknowledged.size());
     }
 
     private interface Work {
@@ -122,7 +126,7 @@ public final class ClusterBenchmark {
     }
 
     private boolean running() {
-        return System.currentTimeMillis() < end;
+        return System.currentTimeMillis() < end && !Files.exists(stopFile);
     }
 
     private void record(String kind, int status, String node, String detail) {
@@ -305,7 +309,7 @@ public final class ClusterBenchmark {
 
     private void watchScheduled(String slug, long due) {
         HttpClient client = client();
-        while (System.currentTimeMillis() < end + 60_000) {
+        while (System.currentTimeMillis() < end) {
             try {
                 if (client.send(get(base.resolve("/en/articles/" + slug)), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
