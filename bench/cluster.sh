@@ -139,7 +139,9 @@ backend iskra
     # readiness: a stopping node answers 503 here first, for ISKRA_SHUTDOWN_DRAIN, while it still serves
     option httpchk GET /actuator/health/readiness
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    # a node busy enough to answer a check slowly is still up: give the check time, mark down after three misses
+    timeout check 2s
+    default-server inter 500ms fall 3 rise 2
     http-response set-header X-Served-By %[srv_name]
     server node1 127.0.0.1:${NODE_PORTS[0]} check
     server node2 127.0.0.1:${NODE_PORTS[1]} check

@@ -289,7 +289,8 @@ public final class ClusterBenchmark {
             return;
         }
         HttpClient client = client();
-        for (URI node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            URI node = nodes.get(i);
             long seen = -1;
             while (System.currentTimeMillis() - at < 20_000) {
                 try {
@@ -303,7 +304,8 @@ public final class ClusterBenchmark {
                 }
                 Thread.sleep(50);
             }
-            record("publish-visible", seen < 0 ? -1 : 200, node.getPort() + "", by + " " + (seen < 0 ? -1 : seen - at));
+            // haproxy names the servers node1, node2 … in the order of --nodes
+            record("publish-visible", seen < 0 ? -1 : 200, "node" + (i + 1), by + " " + (seen < 0 ? -1 : seen - at));
         }
     }
 

@@ -26,8 +26,13 @@ final class ClusterReport {
     }
 
     record Line(long at, String kind, int status, String node, String detail) {
+        /** A request through the load balancer that failed; the benchmark's own probes of one node are not. */
         boolean failed() {
-            return status == -1 || status >= 500;
+            return !probe() && (status == -1 || status >= 500);
+        }
+
+        boolean probe() {
+            return kind.endsWith("-visible");
         }
     }
 
@@ -86,22 +91,31 @@ final class ClusterReport {
                 staffAfter, byNode, staffFailed, lost);
         List<Long> delays = new ArrayList<>();
         for (Line l : lines) {
-            if (l.kind().equals("publish-visible") && l.status() == 200) {
-                String[] parts = l.detail().split(" ");
+            String[] parts = l.detail().split(" ");
+            // seen on the node that did not take the publish
+            if (l.kind().equals("publish-visible") && l.status() == 200 && !parts[0].equals(l.node())) {
                 delays.add(Long.parseLong(parts[parts.length - 1]));
             }
         }
         delays.sort(null);
         if (!delays.isEmpty()) {
-            System.out.printf("a publish seen on each node directly: %d sightings, median %.2f s, max %.2f s (target 2 s)%n",
-                    delays.size(), delays.get(delays.size() / 2) / 1000.0, delays.get(delays.size() - 1) / 1000.0);
+            System.out.printf("a publish seen on the other node: %d publishes, median %.2f s, 90th percentile %.2f s,"
+                            + " max %.2f s (target 2 s)%n", delays.size(), delays.get(delays.size() / 2) / 1000.0,
+                    delays.get((int) Math.min(delays.size() - 1, Math.ceil(delays.size() * 0.9) - 1)) / 1000.0,
+                    delays.get(delays.size() - 1) / 1000.0);
         }
-        lines.stream().filter(l -> l.kind().equals("scheduled-visible")).forEach(l -> {
-            String[] parts = l.detail().split(" ");
-            System.out.printf("scheduled article due %.1f s after the SIGKILL: visible %s after it was due%n",
-                    (events.getOrDefault("scheduled-due", kill) - kill) / 1000.0,
-                    l.status() == 200 ? String.format("%.2f s", Long.parseLong(parts[1]) / 1000.0) : "never");
-        });
+        // due at a set time, or when the schedule was accepted if that was later (a slow machine)
+        long due = events.getOrDefault("scheduled-due", kill);
+        for (Line l : lines) {
+            if (l.kind().equals("schedule") && l.status() == 303) {
+                due = Math.max(due, l.at());
+            }
+        }
+        long dueAt = due;
+        lines.stream().filter(l -> l.kind().equals("scheduled-visible")).forEach(l -> System.out.printf(
+                "scheduled publishing taken over by the surviving node: an article due %.1f s after the SIGKILL was"
+                        + " published and visible %s after it was due (publish interval 5 s)%n", (dueAt - kill) / 1000.0,
+                l.status() == 200 ? String.format("%.2f s", (l.at() - dueAt) / 1000.0) : "never"));
         try (PreparedStatement jobs = db.prepareStatement("select name, locked_by, locked_at from job_lock order by name");
              ResultSet rows = jobs.executeQuery()) {
             while (rows.next()) {
