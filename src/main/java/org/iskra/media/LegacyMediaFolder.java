@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
+import org.iskra.site.CommandLine;
 import org.iskra.site.IskraProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,14 +43,18 @@ class LegacyMediaFolder {
     private final MediaBlobs blobs;
     private final MediaFiles cache;
     private final TransactionTemplate transactions;
+    private final boolean onANode;
 
     LegacyMediaFolder(IskraProperties properties, MediaRepository repository, MediaBlobs blobs, MediaFiles cache,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager,
+                      @Value("${" + CommandLine.SCHEDULING + ":true}") boolean onANode) {
         this.folder = properties.data().resolve(FOLDER).toAbsolutePath().normalize();
         this.repository = repository;
         this.blobs = blobs;
         this.cache = cache;
         this.transactions = new TransactionTemplate(transactionManager);
+        // a command started from the jar leaves the folder to the nodes (backup copies it in itself, first)
+        this.onANode = onANode;
     }
 
     /** What one pass over the folder did. */
@@ -62,7 +68,7 @@ class LegacyMediaFolder {
 
     @EventListener(ApplicationReadyEvent.class)
     void importInBackground() {
-        if (!Files.isDirectory(folder)) {
+        if (!onANode || !Files.isDirectory(folder)) {
             return;
         }
         Thread thread = new Thread(() -> {
