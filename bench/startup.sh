@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 now_ms() { date +%s%3N; }
 
-start_once() { # -> milliseconds until UP
+start_once() { # sets pid, and elapsed: milliseconds until UP (not in a subshell: pid must stay visible)
   local started
   started=$(now_ms)
   ISKRA_DATA="$work/data" ISKRA_PORT=$PORT bin/iskra >>"$work/iskra.log" 2>&1 &
@@ -34,7 +34,7 @@ start_once() { # -> milliseconds until UP
     kill -0 "$pid" 2>/dev/null || { echo "Iskra exited; log: $work/iskra.log" >&2; tail -30 "$work/iskra.log" >&2; exit 1; }
     sleep 0.02
   done
-  echo $(( $(now_ms) - started ))
+  elapsed=$(( $(now_ms) - started ))
 }
 stop() {
   kill "$pid"
@@ -47,11 +47,13 @@ for jdk in $JDKS; do
   java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
   echo "=== $name: $("$java_bin" -version 2>&1 | head -1) ==="
   rm -rf "$work/data"
-  echo "first start (demo content loaded, class archive recorded if missing; not timed): $(start_once) ms"
+  start_once
+  echo "first start (demo content loaded, class archive recorded if missing; not timed): $elapsed ms"
   stop
   times=()
   for i in $(seq 1 "$RUNS"); do
-    t=$(start_once)
+    start_once
+    t=$elapsed
     rss=$(ps -o rss= -p "$pid" | tr -d ' ')
     stop
     times+=("$t")
