@@ -63,7 +63,7 @@ public final class BackupCommand {
         try (context) {
             Backups.Written written = context.getBean(Backups.class).write(file);
             BackupManifest manifest = written.manifest();
-            out.printf("Backup written to %s: %d rows in %d tables, %d media files, schema version %s.%n", written.file(),
+            out.printf("Backup written to %s: %d rows in %d tables, %d media blobs, schema version %s.%n", written.file(),
                     manifest.rowsByTable().values().stream().mapToLong(Long::longValue).sum(), manifest.rowsByTable().size(),
                     manifest.mediaFiles(), manifest.schemaVersion());
             out.println(NO_KEY_FILE.formatted(context.getEnvironment().getProperty("iskra.privacy.key-file", "the key file")));

@@ -20,7 +20,9 @@ import java.util.Properties;
 /**
  * What a backup holds, in its first-read entry {@value #ENTRY}: the schema version its rows fit, the tables in the
  * order their rows go back in, the row count of each. Rows are in {@code tables/{table}.jsonl} (a header line naming
- * the columns and their types, then one JSON array per row) and the media files in {@code media/}.
+ * the columns and their types, then one JSON array per row) and the bytes of media, one entry per blob, in
+ * {@code blobs/{hash}} (format 2). A backup of format 1, from before media moved into the database, has the
+ * variant files in {@code media/} instead; both restore.
  */
 record BackupManifest(int format, String schemaVersion, OffsetDateTime createdAt, String database,
                       Map<String, Long> rowsByTable, int mediaFiles) {
@@ -28,10 +30,12 @@ record BackupManifest(int format, String schemaVersion, OffsetDateTime createdAt
     static final String ENTRY = "iskra-backup.properties";
     static final String TABLES = "tables/";
     static final String MEDIA = "media/";
-    static final int FORMAT = 1;
+    static final String BLOBS = "blobs/";
+    static final int FORMAT = 2;
+    static final int FORMAT_WITH_MEDIA_FILES = 1;
 
     static final String NOTE = """
-            Iskra backup: every table Iskra owns but sessions and job leases, and the media files.
+            Iskra backup: every table Iskra owns but sessions and job leases, and the bytes of the media.
             Encrypted columns stay encrypted. The personal-data KEY FILE IS NOT IN THIS BACKUP: without it
             applicants' names, emails, phone numbers, cities, messages and queued mail are lost for good.
             Restore with: java -jar iskra.jar restore FILE (into an empty database).""";
@@ -68,8 +72,9 @@ record BackupManifest(int format, String schemaVersion, OffsetDateTime createdAt
         properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         try {
             int format = Integer.parseInt(properties.getProperty("format", "0"));
-            if (format != FORMAT) {
-                throw new RestoreRefusedException("the backup is in format " + format + "; this Iskra reads format " + FORMAT);
+            if (format != FORMAT && format != FORMAT_WITH_MEDIA_FILES) {
+                throw new RestoreRefusedException("the backup is in format " + format + "; this Iskra reads formats "
+                        + FORMAT_WITH_MEDIA_FILES + " and " + FORMAT);
             }
             Map<String, Long> rows = new LinkedHashMap<>();
             List<String> tables = new ArrayList<>(Arrays.asList(properties.getProperty("tables", "").split(",")));

@@ -32,7 +32,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.iskra.media.MediaLibrary;
+import org.iskra.media.MediaArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a backup: every table in one read-only REPEATABLE READ transaction, so the rows are one consistent
- * snapshot while the site keeps writing, then the media files (named by their content and never changed, so any
- * file a snapshot row names is already there). The file appears under its name only when complete.
+ * snapshot while the site keeps writing, then the bytes of the media, one entry per blob (named by their content
+ * and never changed or removed, so every blob a snapshot row names is still there; those bytes are read a piece at
+ * a time rather than as rows of their table, which would pass whole pieces through JSON). The file appears under
+ * its name only when complete.
  */
 @Component
 class Backups {
@@ -55,10 +57,10 @@ class Backups {
 
     private final DataSource dataSource;
     private final Flyway flyway;
-    private final MediaLibrary media;
+    private final MediaArchive media;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Backups(DataSource dataSource, Flyway flyway, MediaLibrary media) {
+    Backups(DataSource dataSource, Flyway flyway, MediaArchive media) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         this.media = media;
@@ -71,7 +73,11 @@ class Backups {
         }
         Path temp = file.resolveSibling(file.getFileName() + ".part");
         Map<String, Long> rows = new LinkedHashMap<>();
-        int mediaFiles = 0;
+        int copiedIn = media.copyInLegacyFiles();
+        if (copiedIn > 0) {
+            log.info("{} media files of the data folder copied into the database first", copiedIn);
+        }
+        int blobs = 0;
         String database;
         createOwnerOnly(temp);
         try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -82,6 +88,7 @@ class Backups {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 Set<String> excluded = new HashSet<>(DatabaseTables.NODE_STATE);
                 excluded.add(flyway.getConfiguration().getTable().toLowerCase());
+                excluded.add(MediaArchive.BYTES_TABLE);
                 for (DatabaseTables.Table table : DatabaseTables.inInsertOrder(connection, connection.getSchema(), excluded)) {
                     zip.putNextEntry(new ZipEntry(BackupManifest.tableEntry(table.name())));
                     long count = writeRows(connection, table, zip);
@@ -91,14 +98,17 @@ class Backups {
                 }
                 connection.commit();
             }
-            for (Path variant : mediaFiles(media.folder())) {
-                zip.putNextEntry(new ZipEntry(BackupManifest.MEDIA + variant.getFileName()));
-                Files.copy(variant, zip);
+            for (String hash : media.blobs()) {
+                zip.putNextEntry(new ZipEntry(BackupManifest.BLOBS + hash));
+                if (!media.copy(hash, zip)) {
+                    throw new IllegalStateException("media blob " + hash + " vanished while the backup ran");
+                }
                 zip.closeEntry();
-                mediaFiles++;
+                blobs++;
             }
+            log.info("media: {} blobs", blobs);
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, current.getVersion().getVersion(),
-                    OffsetDateTime.now(ZoneOffset.UTC), database, rows, mediaFiles);
+                    OffsetDateTime.now(ZoneOffset.UTC), database, rows, blobs);
             zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
             manifest.write(zip);
             zip.closeEntry();
@@ -151,19 +161,6 @@ class Backups {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
-        }
-    }
-
-    /** The variant files; temporary files of a write in progress start with a dot and are left out. */
-    static List<Path> mediaFiles(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
         }
     }
 

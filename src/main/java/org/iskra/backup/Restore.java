@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.iskra.media.MediaArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +44,14 @@ import tools.jackson.databind.json.JsonMapper;
  * else touches the database: Flyway migrates the empty database to the backup's schema version, the rows go in
  * in one transaction (replacing the few rows migrations insert themselves, such as the fallback section), the
  * identity sequences are moved past the restored ids, and Flyway then applies the migrations written since the
- * backup was taken. Media files follow once Iskra has started ({@link #restoreMedia}).
+ * backup was taken. The bytes of the media follow once Iskra has started ({@link #restoreMedia}).
  */
 final class Restore {
 
     private static final Logger log = LoggerFactory.getLogger(Restore.class);
     private static final int BATCH = 500;
     private static final Pattern MEDIA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final Pattern BLOB_NAME = Pattern.compile("[0-9a-f]{64}");
 
     private final Path file;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -105,27 +107,46 @@ final class Restore {
         }
     }
 
-    /** Copies the backup's media files into the media folder; returns how many. */
-    int restoreMedia(Path folder) throws IOException {
+    /**
+     * Writes the backup's media bytes into the restored database (or the object store it uses): the blobs of a
+     * backup of format 2, or the variant files of one of format 1, each as the blob of the variant of its name.
+     * Returns how many it restored.
+     */
+    int restoreMedia(MediaArchive media) throws IOException {
         int count = 0;
-        Files.createDirectories(folder);
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
-                if (entry.isDirectory() || !entry.getName().startsWith(BackupManifest.MEDIA)) {
+                String name = entry.getName();
+                if (entry.isDirectory()) {
                     continue;
                 }
-                String name = entry.getName().substring(BackupManifest.MEDIA.length());
-                // a plain file name only: a crafted entry such as media/../../x must not write outside the folder
-                if (!MEDIA_NAME.matcher(name).matches()) {
-                    throw new RestoreRefusedException("the backup holds a media file with an unexpected name");
+                if (name.startsWith(BackupManifest.BLOBS)) {
+                    String hash = name.substring(BackupManifest.BLOBS.length());
+                    if (!BLOB_NAME.matcher(hash).matches()) {
+                        throw new RestoreRefusedException("the backup holds a media blob with an unexpected name");
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        if (media.restore(hash, in)) {
+                            count++;
+                        }
+                    } catch (IllegalArgumentException damaged) {
+                        throw new RestoreRefusedException("the backup is damaged: " + damaged.getMessage());
+                    }
+                } else if (name.startsWith(BackupManifest.MEDIA)) {
+                    String fileName = name.substring(BackupManifest.MEDIA.length());
+                    if (!MEDIA_NAME.matcher(fileName).matches()) {
+                        throw new RestoreRefusedException("the backup holds a media file with an unexpected name");
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        if (media.restoreVariantFile(fileName, in)) {
+                            count++;
+                        }
+                    }
                 }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                }
-                count++;
             }
         }
+        log.info("media: {} restored", count);
         return count;
     }
 
@@ -152,6 +173,8 @@ final class Restore {
     private void load(ZipFile zip, Connection connection, String schema, String flywayTable) throws SQLException, IOException {
         Set<String> excluded = new HashSet<>(DatabaseTables.NODE_STATE);
         excluded.add(flywayTable.toLowerCase());
+        // filled by restoreMedia, from the backup's blob entries
+        excluded.add(MediaArchive.BYTES_TABLE);
         List<DatabaseTables.Table> tables = DatabaseTables.inInsertOrder(connection, schema, excluded);
         Map<String, DatabaseTables.Table> byName = new LinkedHashMap<>();
         tables.forEach(table -> byName.put(table.name(), table));

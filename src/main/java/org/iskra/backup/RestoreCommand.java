@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.iskra.IskraApplication;
-import org.iskra.media.MediaLibrary;
+import org.iskra.media.MediaArchive;
 import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -62,9 +62,9 @@ public final class RestoreCommand {
         }
         try (context) {
             Restore restore = context.getBean(Restore.class);
-            int media = restore.restoreMedia(context.getBean(MediaLibrary.class).folder());
+            int media = restore.restoreMedia(context.getBean(MediaArchive.class));
             BackupManifest manifest = restore.manifest();
-            out.printf("Restored %d rows in %d tables and %d media files from %s (schema version %s, taken %s from %s).%n",
+            out.printf("Restored %d rows in %d tables and %d media blobs from %s (schema version %s, taken %s from %s).%n",
                     restore.rows(), manifest.rowsByTable().size(), media, file, manifest.schemaVersion(),
                     manifest.createdAt(), manifest.database());
             out.println(KEY_FILE.formatted(context.getEnvironment().getProperty("iskra.privacy.key-file", "ISKRA_KEY_FILE")));

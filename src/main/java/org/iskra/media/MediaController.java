@@ -15,17 +15,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves variant files. Their names change whenever their bytes do, so browsers and proxies may keep them for a
- * year without asking again.
+ * Serves variant files, from this node's cache or read into it from the database. Their names change whenever
+ * their bytes do, so browsers and proxies may keep them for a year without asking again; the ETag is the name, the
+ * same on every node.
  */
 @RestController
 class MediaController {
 
     static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
 
-    private final MediaFiles files;
+    private final VariantFiles files;
 
-    MediaController(MediaFiles files) {
+    MediaController(VariantFiles files) {
         this.files = files;
     }
 
@@ -35,7 +36,7 @@ class MediaController {
      */
     @GetMapping("/media/{fileName}")
     ResponseEntity<Resource> file(@PathVariable String fileName) throws IOException {
-        Optional<Path> found = files.find(fileName);
+        Optional<Path> found = files.file(fileName);
         if (found.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -44,7 +45,6 @@ class MediaController {
                 .contentType(fileName.endsWith(".webp") ? MediaType.parseMediaType("image/webp") : MediaType.IMAGE_JPEG)
                 .contentLength(Files.size(file))
                 .eTag("\"" + fileName.substring(0, fileName.indexOf('.')) + "\"")
-                .lastModified(Files.getLastModifiedTime(file).toInstant())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_FOREVER)
                 .body(new FileSystemResource(file));
     }

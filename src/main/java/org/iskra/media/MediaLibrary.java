@@ -1,9 +1,11 @@
 package org.iskra.media;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Stores images once, as metadata-free variants for the web, and finds them again. */
+/**
+ * Stores images once, their original and metadata-free variants for the web, in the database (or the object store
+ * it names), and finds them again. Any node serves any image; each keeps the variants it served on its disk.
+ */
 @Service
 public class MediaLibrary {
 
@@ -32,6 +37,8 @@ public class MediaLibrary {
 
     private final MediaRepository repository;
     private final MediaFiles files;
+    private final MediaBlobs blobs;
+    private final VariantFiles variantFiles;
     private final ImageDecoder decoder;
     private final VariantEncoder encoder;
     private final TransactionTemplate transactions;
@@ -53,24 +60,30 @@ public class MediaLibrary {
             Runtime.getRuntime().maxMemory() / 2 / MIB));
     private final Semaphore decoding = new Semaphore(decodingBudget, true);
 
-    MediaLibrary(MediaRepository repository, MediaFiles files, ImageDecoder decoder, VariantEncoder encoder,
-                 PlatformTransactionManager transactionManager) {
+    MediaLibrary(MediaRepository repository, MediaFiles files, MediaBlobs blobs, VariantFiles variantFiles,
+                 ImageDecoder decoder, VariantEncoder encoder, PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.files = files;
+        this.blobs = blobs;
+        this.variantFiles = variantFiles;
         this.decoder = decoder;
         this.encoder = encoder;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** The folder of the variant files, for backup and restore: every file in it belongs to a stored image. */
-    public Path folder() {
-        return files.folder();
+    /**
+     * The bytes of a variant by its file name ({@link MediaVariant#fileName()}), as {@code /media/{name}} serves
+     * them, read through this node's cache; empty when no variant has that name. The caller closes the stream.
+     */
+    public Optional<InputStream> openVariant(String fileName) throws IOException {
+        Optional<Path> file = variantFiles.file(fileName);
+        return file.isPresent() ? Optional.of(Files.newInputStream(file.get())) : Optional.empty();
     }
 
     /**
      * Stores an image once by the SHA-256 of its original bytes: the same bytes again return the stored image and
      * write nothing new, except that a non-null credit or credit link replaces the stored one (blank clears it).
-     * The original bytes themselves are not kept.
+     * The original bytes are kept with the variants.
      *
      * @throws IllegalArgumentException when the credit is too long or the credit link is not an http(s) URL
      */
@@ -102,21 +115,18 @@ public class MediaLibrary {
             decoding.release(permits);
         }
 
-        List<Path> written = new ArrayList<>();
         try {
             long id = transactions.execute(status ->
-                    insert(hash, width, height, encoded, cleanCredit, cleanLink, written));
+                    insert(hash, original, width, height, encoded, cleanCredit, cleanLink));
             log.info("Stored media {} ({}×{}, {} variants) in {} ms", id, width, height, encoded.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            return repository.findById(id).orElseThrow();
+            MediaImage image = repository.findById(id).orElseThrow();
+            cache(image, encoded);
+            return image;
         } catch (DuplicateKeyException sameBytesStoredMeanwhile) {
-            written.forEach(files::deleteQuietly);
             log.debug("Media {} was stored meanwhile by a concurrent upload", hash);
             MediaImage winner = repository.findByHash(hash).orElseThrow(() -> sameBytesStoredMeanwhile);
             return withCredit(winner, cleanCredit, cleanLink);
-        } catch (RuntimeException e) {
-            written.forEach(files::deleteQuietly);
-            throw e;
         }
     }
 
@@ -138,17 +148,30 @@ public class MediaLibrary {
 
     /*
      * The media row comes first: a second upload of the same bytes fails here on the unique hash (waiting for
-     * the first one's commit if need be) before it writes any file. File names need the id, see MediaFiles.
+     * the first one's commit if need be) before it writes any blob. File names need the id, see MediaFiles.
      */
-    private long insert(String hash, int width, int height, List<VariantEncoder.Encoded> encoded, String credit,
-                        String creditLink, List<Path> written) {
+    private long insert(String hash, byte[] original, int width, int height, List<VariantEncoder.Encoded> encoded,
+                        String credit, String creditLink) {
         long id = repository.insertMedia(hash, width, height, emptyToNull(credit), emptyToNull(creditLink));
+        repository.setOriginal(id, blobs.put(original));
         for (VariantEncoder.Encoded e : encoded) {
             String name = MediaFiles.fileName(id, e.width(), e.format(), e.bytes());
-            written.add(files.write(name, e.bytes()));
-            repository.insertVariant(id, new MediaVariant(e.width(), e.height(), e.format(), name), e.bytes().length);
+            repository.insertVariant(id, new MediaVariant(e.width(), e.height(), e.format(), name), e.bytes().length,
+                    blobs.put(e.bytes()));
         }
         return id;
+    }
+
+    /** The node that stored an image is the likeliest to serve it next (the editor's preview): keep the variants. */
+    private void cache(MediaImage image, List<VariantEncoder.Encoded> encoded) {
+        for (VariantEncoder.Encoded e : encoded) {
+            String name = MediaFiles.fileName(image.id(), e.width(), e.format(), e.bytes());
+            try {
+                files.write(name, e.bytes());
+            } catch (RuntimeException full) {
+                log.warn("Could not cache media variant {}; it is read from the database when asked for", name, full);
+            }
+        }
     }
 
     private MediaImage withCredit(MediaImage image, String credit, String creditLink) {

@@ -48,17 +48,41 @@ class MediaRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void insertVariant(long mediaId, MediaVariant variant, int byteSize) {
+    void insertVariant(long mediaId, MediaVariant variant, int byteSize, String blobHash) {
         jdbc.sql("""
-                insert into media_variant (media_id, width, height, format, file_name, byte_size)
-                values (:media, :width, :height, :format, :file, :size)""")
+                insert into media_variant (media_id, width, height, format, file_name, byte_size, blob_hash)
+                values (:media, :width, :height, :format, :file, :size, :blob)""")
                 .param("media", mediaId)
                 .param("width", variant.width())
                 .param("height", variant.height())
                 .param("format", variant.format())
                 .param("file", variant.fileName())
                 .param("size", byteSize)
+                .param("blob", blobHash)
                 .update();
+    }
+
+    void setOriginal(long mediaId, String blobHash) {
+        jdbc.sql("update media set original_hash = ? where id = ?").params(blobHash, mediaId).update();
+    }
+
+    /** A variant's file name and the blob holding its bytes, null for a variant stored before media moved in. */
+    record VariantBlob(String fileName, String blobHash) {
+    }
+
+    Optional<VariantBlob> findVariantBlob(String fileName) {
+        return jdbc.sql("select file_name, blob_hash from media_variant where file_name = ?")
+                .param(fileName).query(VariantBlob.class).optional();
+    }
+
+    /** Sets the blob of a variant that has none yet; returns whether it did. */
+    boolean setVariantBlob(String fileName, String blobHash) {
+        return jdbc.sql("update media_variant set blob_hash = ? where file_name = ? and blob_hash is null")
+                .params(blobHash, fileName).update() == 1;
+    }
+
+    long variantsWithoutBlob() {
+        return jdbc.sql("select count(*) from media_variant where blob_hash is null").query(Long.class).single();
     }
 
     void updateCredit(long mediaId, String credit, String creditLink) {

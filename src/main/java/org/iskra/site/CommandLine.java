@@ -16,6 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
+    /** The setting that turns periodic jobs on (the default) or off (in commands). */
+    public static final String SCHEDULING = "iskra.scheduling.enabled";
+
     public static final String DATABASE_IN_USE = "database in use by a running Iskra; stop it or use PostgreSQL";
 
     /** The log stays quiet: the person at the terminal reads the command's own summary, not Spring's report. */
@@ -62,6 +65,8 @@ public final class CommandLine {
             }
         }
         arguments.addAll(forced);
+        // a command does its own work only: no mail worker, change follower or scheduled publishing meanwhile
+        arguments.add("--" + SCHEDULING + "=false");
         List<String> unlessGiven = new ArrayList<>(defaults);
         unlessGiven.addAll(QUIET);
         for (String setting : unlessGiven) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -95,6 +96,15 @@ class ErrorPages implements ErrorController {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<byte[]> tooLarge(HttpServletRequest request) {
         return page(HttpStatus.CONTENT_TOO_LARGE, request, Map.of());
+    }
+
+    /**
+     * The client went away before the answer was written (a load balancer's health check reads the status line and
+     * closes): nobody is left to show a page to, and nothing went wrong here.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+        log.debug("Client gone before the answer to {} {} was written", request.getMethod(), request.getRequestURI());
     }
 
     @ExceptionHandler(Exception.class)

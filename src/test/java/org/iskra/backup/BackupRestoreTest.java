@@ -123,7 +123,8 @@ class BackupRestoreTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Restored ").contains("put the key file");
         Files.copy(iskra.data().resolve("keys/personal-data.keys"), data.resolve("keys/personal-data.keys"),
                 StandardCopyOption.REPLACE_EXISTING);
-        assertThat(data.resolve("media")).isDirectoryContaining(file -> file.getFileName().toString().endsWith(".jpg"));
+        assertThat(data.resolve("media")).as("media are in the database, not in a folder").doesNotExist();
+        assertThat(data.resolve("media-cache")).as("nothing cached yet: served from the database").isEmptyDirectory();
 
         out.reset();
         err.reset();
@@ -186,6 +187,50 @@ class BackupRestoreTest {
             }
             assertThat(original.get("revision")).isNotEmpty();
         }
+    }
+
+    @Test
+    void aBackupFromBeforeMediaMovedIntoTheDatabaseRestoresItsMediaFilesIntoIt() throws Exception {
+        MediaImage image = media.store(TestImages.jpeg(700, 500, 11), null, null);
+        Path backup = dir.resolve("iskra.backup");
+        assertThat(BackupCommand.run(new String[] {"backup", backup.toString(), "--iskra.data=" + iskra.data(),
+                setting("spring.datasource.url"), setting("spring.datasource.username"), setting("spring.datasource.password")},
+                print(out), print(err))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, byte[]> variants = new LinkedHashMap<>();
+        for (var variant : image.variants()) {
+            try (InputStream in = media.openVariant(variant.fileName()).orElseThrow()) {
+                variants.put(variant.fileName(), in.readAllBytes());
+            }
+        }
+        Path old = dir.resolve("old.backup");
+        OldBackups.withMediaFiles(backup, old, versionBeforeMediaInTheDatabase());
+
+        List<String> target = restoredSettings(dir.resolve("restored"));
+        int status = RestoreCommand.run(arguments("restore", old, target), print(out), print(err));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> node = new ArrayList<>(target);
+        node.add("--server.port=0");
+        try (ConfigurableApplicationContext restoredNode = new SpringApplicationBuilder(IskraApplication.class)
+                .run(node.toArray(String[]::new))) {
+            JdbcClient restored = restoredNode.getBean(JdbcClient.class);
+            assertThat(restored.sql("select count(*) from media_variant where blob_hash is null").query(Long.class).single())
+                    .as("every variant file of the old backup is in the database").isZero();
+            Http http = new Http(((WebServerApplicationContext) restoredNode).getWebServer().getPort());
+            for (Map.Entry<String, byte[]> variant : variants.entrySet()) {
+                var served = http.getBytes("/media/" + variant.getKey());
+                assertThat(served.statusCode()).isEqualTo(200);
+                assertThat(served.body()).isEqualTo(variant.getValue());
+            }
+        }
+    }
+
+    /** The last schema version before media moved into the database, as an older Iskra would have written. */
+    private String versionBeforeMediaInTheDatabase() {
+        List<String> versions = jdbc.sql("select version from flyway_schema_history where version is not null order by installed_rank")
+                .query(String.class).list();
+        return versions.stream().filter(v -> new java.math.BigDecimal(v).compareTo(java.math.BigDecimal.valueOf(45)) < 0)
+                .reduce((a, b) -> b).orElseThrow();
     }
 
     @Test

@@ -349,7 +349,8 @@ class HugoImportTest {
 
         List<Path> files;
         // the media folder: the search index next to it rewrites its files while this reads them
-        try (Stream<Path> walk = Files.walk(properties.data().resolve("media"))) {
+        // the variants this node keeps on its disk, as it serves them (the database holds the same bytes)
+        try (Stream<Path> walk = Files.walk(properties.data().resolve("media-cache"))) {
             files = walk.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().endsWith(".db"))
                     .filter(file -> !file.getFileName().toString().endsWith(".trace.db"))

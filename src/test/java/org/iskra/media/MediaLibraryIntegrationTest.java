@@ -59,6 +59,48 @@ class MediaLibraryIntegrationTest {
     }
 
     @Test
+    void storesTheOriginalAndEveryVariantInTheDatabaseAndServesThemWithoutTheCache() throws Exception {
+        byte[] original = upload(1300, 900);
+        MediaImage image = library.store(original, null, null);
+        assertThat(blobBytes(jdbc.sql("select original_hash from media where id = ?").param(image.id())
+                .query(String.class).single())).isEqualTo(original);
+        Map<String, byte[]> served = new HashMap<>();
+        for (MediaVariant variant : image.variants()) {
+            String blob = jdbc.sql("select blob_hash from media_variant where file_name = ?").param(variant.fileName())
+                    .query(String.class).single();
+            assertThat(blobBytes(blob)).isEqualTo(Files.readAllBytes(files.folder().resolve(variant.fileName())));
+            served.put(variant.fileName(), blobBytes(blob));
+        }
+
+        try (Stream<Path> cached = Files.list(files.folder())) {
+            cached.forEach(files::deleteQuietly); // a node's cache may be lost at any time
+        }
+
+        for (MediaVariant variant : image.variants()) {
+            HttpResponse<byte[]> response = http.getBytes(variant.url());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(served.get(variant.fileName()));
+            try (var read = library.openVariant(variant.fileName()).orElseThrow()) {
+                assertThat(read.readAllBytes()).as("what a mirror reads").isEqualTo(served.get(variant.fileName()));
+            }
+        }
+        assertThat(files.folder().resolve(image.fallback().fileName())).as("filled again").isRegularFile();
+        assertThat(library.openVariant("0123456789abcdef-480.jpg")).isEmpty();
+    }
+
+    @Test
+    void keepsALargeOriginalInPiecesOfBoundedSize() throws Exception {
+        byte[] original = TestImages.png(TestImages.photo(1900, 1300, seed++ * 31L));
+        MediaImage image = library.store(original, null, null);
+
+        String hash = jdbc.sql("select original_hash from media where id = ?").param(image.id()).query(String.class).single();
+        assertThat(original.length).as("a test original larger than one piece").isGreaterThan(DatabaseBlobStore.CHUNK);
+        assertThat(jdbc.sql("select count(*) from media_blob_chunk where hash = ?").param(hash).query(Long.class).single())
+                .isEqualTo((original.length + DatabaseBlobStore.CHUNK - 1) / DatabaseBlobStore.CHUNK);
+        assertThat(blobBytes(hash)).isEqualTo(original);
+    }
+
+    @Test
     void storesVariantsOnDiskAndRowsInTheDatabase() throws Exception {
         MediaImage image = library.store(upload(1700, 1000), "Photo: Iskra", "https://example.org/photos");
 
@@ -266,6 +308,16 @@ class MediaLibraryIntegrationTest {
 
     private static byte[] upload(int width, int height) {
         return TestImages.jpeg(TestImages.photo(width, height, seed++ * 7919L + System.nanoTime()));
+    }
+
+    private byte[] blobBytes(String hash) {
+        List<byte[]> pieces = jdbc.sql("select bytes from media_blob_chunk where hash = ? order by seq").param(hash)
+                .query(byte[].class).list();
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        pieces.forEach(all::writeBytes);
+        assertThat(jdbc.sql("select byte_size from media_blob where hash = ?").param(hash).query(Long.class).single())
+                .isEqualTo(all.size());
+        return all.toByteArray();
     }
 
     private long rowsWithHash(String hash) {

@@ -13,12 +13,21 @@ import org.jsoup.Jsoup;
 /** A browser for the back office over real HTTP: keeps cookies, follows no redirects, sends CSRF tokens from forms. */
 public final class StaffBrowser {
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final int port;
 
     public StaffBrowser(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), port);
+    }
+
+    private StaffBrowser(HttpClient client, int port) {
+        this.client = client;
         this.port = port;
+    }
+
+    /** The same browser, cookies and all, talking to another node: as a load balancer would send it there. */
+    public StaffBrowser onPort(int otherPort) {
+        return new StaffBrowser(client, otherPort);
     }
 
     public HttpResponse<String> get(String path, String... headers) throws Exception {
