@@ -305,13 +305,21 @@ class NewsletterTest {
     }
 
     static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(mailServer.getReceivedMessages()).filter(m -> to(m).equals(email)).toList();
+        return mailsTo(mailServer, email);
+    }
+
+    static List<MimeMessage> mailsTo(MailServer server, String email) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> to(m).equals(email)).toList();
     }
 
     static MimeMessage awaitMail(String email, String subject) {
-        Await.until("mail to " + email + (subject == null ? "" : ": " + subject), () -> mailsTo(email).stream()
+        return awaitMail(mailServer, email, subject);
+    }
+
+    static MimeMessage awaitMail(MailServer server, String email, String subject) {
+        Await.until("mail to " + email + (subject == null ? "" : ": " + subject), () -> mailsTo(server, email).stream()
                 .anyMatch(m -> subject == null || subject.equals(subjectOf(m))));
-        return mailsTo(email).stream().filter(m -> subject == null || subject.equals(subjectOf(m))).reduce((a, b) -> b)
+        return mailsTo(server, email).stream().filter(m -> subject == null || subject.equals(subjectOf(m))).reduce((a, b) -> b)
                 .orElseThrow();
     }
 
