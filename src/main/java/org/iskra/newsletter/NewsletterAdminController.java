@@ -69,14 +69,14 @@ class NewsletterAdminController {
         return renderer.privatePage(HttpStatus.OK, "newsletter/admin.jte", page, reader);
     }
 
-    @GetMapping("/admin/newsletter/send/{translationId}")
-    ResponseEntity<byte[]> confirmSend(@PathVariable String translationId, HttpServletRequest request, CsrfToken csrf) {
+    @GetMapping("/admin/newsletter/send/{id}")
+    ResponseEntity<byte[]> confirmSend(@PathVariable("id") String translationId, HttpServletRequest request, CsrfToken csrf) {
         PublishedArticle article = published(translationId);
         return sendPage(HttpStatus.OK, article, request, csrf);
     }
 
-    @PostMapping("/admin/newsletter/send/{translationId}")
-    ResponseEntity<byte[]> send(@PathVariable String translationId, HttpServletRequest request, Principal principal,
+    @PostMapping("/admin/newsletter/send/{id}")
+    ResponseEntity<byte[]> send(@PathVariable("id") String translationId, HttpServletRequest request, Principal principal,
                                 CsrfToken csrf) {
         PublishedArticle article = published(translationId);
         if (sends.singleOf(article.translationId()).isPresent()) {
