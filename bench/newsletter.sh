@@ -50,13 +50,14 @@ sink_pid=""
 cleanup() {
   [ -n "$iskra_pid" ] && kill "$iskra_pid" 2>/dev/null || true
   [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true
+  cp "$work"/node-*.log target/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 sent_total() {
   curl -s "http://127.0.0.1:$ISKRA_PORT/actuator/prometheus" \
-    | awk '/^iskra_mail_bulk_sent_total/ { sum += $2 } END { printf "%d\n", sum }'
+    | awk '/^iskra_mail_bulk_sent_total/ { sum += $2 } END { printf "%d\n", sum }' || echo 0
 }
 
 queue_times=()
@@ -73,7 +74,8 @@ for run in $(seq 1 "$runs"); do
     ISKRA_NEWSLETTER_DIGEST_CHECK=2s ISKRA_MAIL_POLL_INTERVAL=500ms \
     bin/iskra > "$work/node-$run.log" 2>&1 &
   iskra_pid=$!
-  for _ in $(seq 1 240); do
+  # a node starts in 20 s on a quiet machine, in minutes on a loaded one
+  for _ in $(seq 1 1200); do
     curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null 2>&1 && break
     sleep 0.5
   done
