@@ -32,7 +32,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
                         "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..",
                         "org.iskra.translation..", "org.iskra.privacy..", "org.iskra.mail..", "org.iskra.search..",
-                        "org.iskra.join..", "org.iskra.organizing..", "org.iskra.editor..")
+                        "org.iskra.join..", "org.iskra.organizing..", "org.iskra.editor..", "org.iskra.newsletter..",
+                        "org.iskra.screening..")
                 .check(ISKRA);
     }
 
@@ -56,6 +57,28 @@ class ArchitectureTest {
         // join reaches sections through the organizing facade only, and staff accounts not at all
         noClasses().that().resideInAPackage("org.iskra.join..")
                 .should().dependOnClassesThat().resideInAPackage("org.iskra.accounts..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void theSpamDefencesOfPublicFormsDependOnNoFeatureButPrivacy() {
+        noClasses().that().resideInAPackage("org.iskra.screening..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.iskra.articles..", "org.iskra.media..",
+                        "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..",
+                        "org.iskra.translation..", "org.iskra.mail..", "org.iskra.search..", "org.iskra.join..",
+                        "org.iskra.organizing..", "org.iskra.editor..", "org.iskra.newsletter..")
+                .check(ISKRA);
+    }
+
+    @Test
+    void nothingDependsOnTheNewsletterAndItReachesNoOtherFeaturesTables() {
+        noClasses().that().resideOutsideOfPackage("org.iskra.newsletter..")
+                .should().dependOnClassesThat().resideInAPackage("org.iskra.newsletter..")
+                .check(ISKRA);
+        // subscribers are not staff, applicants or sections: the newsletter knows none of them
+        noClasses().that().resideInAPackage("org.iskra.newsletter..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.iskra.accounts..", "org.iskra.join..",
+                        "org.iskra.organizing..", "org.iskra.editor..", "org.iskra.importing..")
                 .check(ISKRA);
     }
 

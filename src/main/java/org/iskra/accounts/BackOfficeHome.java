@@ -13,4 +13,9 @@ public record BackOfficeHome(PageFrame frame, StaffUser user, List<String> roleN
     public Messages t() {
         return frame.t();
     }
+
+    /** The newsletter's counts and mailings: for those who publish. */
+    public boolean maySeeNewsletter() {
+        return user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR);
+    }
 }

@@ -37,6 +37,9 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
                         .requestMatchers("/admin/articles", "/admin/articles/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name(), Role.TRANSLATOR.name())
+                        .requestMatchers("/admin/newsletter/unsubscribe").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/newsletter", "/admin/newsletter/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name())
                         .requestMatchers("/admin/join", "/admin/join/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
                         .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")
@@ -72,8 +75,9 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Spring's CSRF token lives in a session, and public pages have none. The join form is protected
-                // instead by its signed form token and by the Origin/Referer check of join.JoinController.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/*/join"))
+                // instead by its signed form token and by the Origin/Referer check of join.JoinController; the
+                // newsletter's forms alike, and its one-click unsubscribe (RFC 8058) by the signed link alone.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/*/join", "/*/newsletter", "/*/newsletter/**"))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.disable())
                 .headers(headers -> secure(headers).cacheControl(cacheControl -> cacheControl.disable()));

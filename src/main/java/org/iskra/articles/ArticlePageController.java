@@ -1,6 +1,7 @@
 package org.iskra.articles;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,15 +28,17 @@ class ArticlePageController {
     private final PageFrames frames;
     private final PageRenderer renderer;
     private final ArticleMetadata metadata;
+    private final List<ArticleFooterBlock> footerBlocks;
 
     ArticlePageController(Languages languages, ArticleCatalog catalog, Taxonomy taxonomy, PageFrames frames, PageRenderer renderer,
-                          ArticleMetadata metadata) {
+                          ArticleMetadata metadata, List<ArticleFooterBlock> footerBlocks) {
         this.languages = languages;
         this.catalog = catalog;
         this.taxonomy = taxonomy;
         this.frames = frames;
         this.renderer = renderer;
         this.metadata = metadata;
+        this.footerBlocks = footerBlocks;
     }
 
     /** A 404 that offers the languages the article does exist in, when the slug is known in another language. */
@@ -54,7 +57,8 @@ class ArticlePageController {
         String xDefault = article.original().map(ArticleVersion::path).orElse(article.path());
         PageFrame frame = metadata.describe(
                 frames.frame(language, article.title(), article.standfirst(), article.path(), versions, xDefault), article);
-        ArticlePage page = new ArticlePage(frame, article, taxonomy.termsOf(article.articleId(), language.code()));
+        List<String> blocks = footerBlocks.stream().map(block -> block.html(article, frame.t(), false)).toList();
+        ArticlePage page = new ArticlePage(frame, article, taxonomy.termsOf(article.articleId(), language.code()), blocks);
         ArticleReads.markRead(request, article.articleId(), language.code());
         return renderer.publicPage(request, "articles/article.jte", page, language, article.updatedAt(),
                 Set.of(PageCache.articleTag(article.articleId())));

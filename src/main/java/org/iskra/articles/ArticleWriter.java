@@ -226,6 +226,7 @@ public class ArticleWriter {
         return published;
     }
 
+    /** The workflow's publication; the first one of a translation is announced (the newsletter sends it). */
     private void publishNewest(ArticleStore.TranslationRow translation, OffsetDateTime now) {
         ArticleStore.RevisionRow newest = store.latestRevision(translation.id()).orElseThrow();
         OffsetDateTime scheduledAt = store.scheduledAt(translation.id()).orElse(null);
@@ -233,6 +234,10 @@ public class ArticleWriter {
                 : scheduledAt != null && !scheduledAt.isAfter(now) ? scheduledAt : now;
         store.publish(translation.id(), newest.id(), publishedAt);
         store.recordFirstPublication(translation.articleId(), publishedAt);
+        if (translation.publishedAt() == null) {
+            events.publishEvent(new TranslationPublished(translation.articleId(), translation.id(), translation.language(),
+                    publishedAt));
+        }
     }
 
     /** Tells this node's caches after commit and every other node through the change log. */

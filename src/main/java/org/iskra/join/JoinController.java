@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.iskra.screening.DisposableDomains;
+import org.iskra.screening.SameOrigin;
 import org.iskra.site.IskraProperties;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
@@ -79,7 +81,7 @@ class JoinController {
     ResponseEntity<byte[]> submit(@PathVariable String lang, HttpServletRequest request) {
         Language language = language(lang);
         Messages t = frames.messages(language);
-        if (!sameOrigin(request)) {
+        if (!SameOrigin.check(request, site.baseUrl())) {
             throw new AccessDeniedException("cross-origin join form");
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -169,40 +171,6 @@ class JoinController {
             errors.put("email", t.get("join.error.email-disposable"));
         }
         return errors;
-    }
-
-    /**
-     * The public security chain is sessionless, so Spring's CSRF token (kept in a session) is off for this form;
-     * instead a browser's cross-site POST is refused here by its Origin (or, failing that, Referer) header, on top
-     * of the signed form token and SameSite cookie defaults. Clients that send neither header are not browsers
-     * acting for someone else and may post.
-     */
-    private boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null || origin.isEmpty()) {
-            String referer = request.getHeader("Referer");
-            if (referer == null || referer.isEmpty()) {
-                return true;
-            }
-            origin = originOf(referer);
-        }
-        if (origin == null || "null".equals(origin)) {
-            return false;
-        }
-        String own = request.getScheme() + "://" + request.getHeader("Host");
-        return origin.equalsIgnoreCase(own) || origin.equalsIgnoreCase(originOf(site.baseUrl()));
-    }
-
-    private static String originOf(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                return null;
-            }
-            return uri.getScheme() + "://" + uri.getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private ResponseEntity<byte[]> formPage(HttpStatus status, Language language, JoinForm form, Map<String, String> errors,

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.iskra.screening.EmailAddress;
+import org.iskra.screening.LocalPath;
 
 /**
  * What the join form sends, as typed (stripped of surrounding space and control characters). {@code from} is the
@@ -14,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 record JoinForm(
         @NotBlank @Size(max = NAME_MAX) String name,
-        @NotBlank @Size(max = EMAIL_MAX) @Email(regexp = "[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+") String email,
+        @NotBlank @Size(max = EMAIL_MAX) @Email(regexp = EmailAddress.PATTERN) String email,
         @Size(max = PHONE_MAX) @Pattern(regexp = "[+]?[0-9 ().\\-/]{0,40}") String phone,
         @NotBlank String country,
         @NotBlank @Size(max = CITY_MAX) String city,
@@ -25,7 +27,7 @@ record JoinForm(
         String homepage) {
 
     static final int NAME_MAX = 200;
-    static final int EMAIL_MAX = 320;
+    static final int EMAIL_MAX = EmailAddress.MAX_LENGTH;
     static final int PHONE_MAX = 40;
     static final int CITY_MAX = 200;
     static final int MESSAGE_MAX = 5000;

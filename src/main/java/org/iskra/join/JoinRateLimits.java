@@ -1,54 +1,30 @@
 package org.iskra.join;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.bucket4j.Bucket;
+import org.iskra.screening.RateLimit;
 import org.springframework.stereotype.Component;
 
-/**
- * Limits on submissions per client address and per email (its keyed hash, never the address itself). The buckets
- * live in this node's memory: behind a load balancer each node limits on its own, which still bounds a flood; they
- * hold nothing that must survive a restart.
- */
+/** The join form's limits per client address and per email (its keyed hash, never the address itself). */
 @Component
 class JoinRateLimits {
 
-    // a flood of distinct addresses must not exhaust the heap: past this many keys the buckets start afresh
-    private static final int MAX_KEYS = 100_000;
-
-    private final JoinProperties properties;
-    private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> byEmail = new ConcurrentHashMap<>();
+    private final RateLimit byAddress;
+    private final RateLimit byEmail;
 
     JoinRateLimits(JoinProperties properties) {
-        this.properties = properties;
+        this.byAddress = new RateLimit(properties.perAddress(), properties.addressPeriod());
+        this.byEmail = new RateLimit(properties.perEmail(), properties.emailPeriod());
     }
 
     boolean allowAddress(String address) {
-        return take(byAddress, address, properties.perAddress(), properties.addressPeriod());
+        return byAddress.allow(address);
     }
 
     boolean allowEmail(String emailHash) {
-        return take(byEmail, emailHash, properties.perEmail(), properties.emailPeriod());
+        return byEmail.allow(emailHash);
     }
 
     /** Gives back what {@link #allowEmail} took, for a submission that turned out to be a repeat. */
     void refundEmail(String emailHash) {
-        Bucket bucket = byEmail.get(emailHash);
-        if (bucket != null) {
-            bucket.addTokens(1);
-        }
-    }
-
-    private static boolean take(Map<String, Bucket> buckets, String key, int capacity, Duration period) {
-        if (buckets.size() > MAX_KEYS) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                        .build())
-                .tryConsume(1);
+        byEmail.refund(emailHash);
     }
 }

@@ -60,6 +60,15 @@ public class Outbox {
         return store.erase(recipientHash(recipient));
     }
 
+    /**
+     * Empties the messages of one feature (kinds starting with {@code kindPrefix}, such as {@code newsletter.}) to
+     * this address, as {@link #erase(String)} does for all; returns how many. MANDATORY for the same reason.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int erase(String recipient, String kindPrefix) {
+        return store.erase(recipientHash(recipient), kindPrefix);
+    }
+
     String recipientHash(String recipient) {
         return hash.of(RECIPIENT, PersonalDataHolder.normalize(recipient));
     }

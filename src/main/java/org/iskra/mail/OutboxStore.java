@@ -184,4 +184,16 @@ class OutboxStore {
                 .param(recipientHash)
                 .update();
     }
+
+    /** The same for the kinds that start with the prefix only. */
+    int erase(String recipientHash, String kindPrefix) {
+        return jdbc.sql("""
+                        update outbox_message
+                           set recipient = null, subject = null, body_text = null, recipient_hash = null,
+                               status = case when status = 'pending' then 'cancelled' else status end,
+                               lease_owner = null, lease_until = null
+                         where recipient_hash = ? and left(kind, ?) = ?""")
+                .params(recipientHash, kindPrefix.length(), kindPrefix)
+                .update();
+    }
 }

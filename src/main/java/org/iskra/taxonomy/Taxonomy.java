@@ -98,6 +98,14 @@ public class Taxonomy {
         return store.termsByArticle(TermKind.REGION, language);
     }
 
+    /** Every region some article is about, named in the language and sorted the way it sorts, e.g. to choose from. */
+    public List<Term> regions(String language) {
+        com.ibm.icu.text.Collator collator = com.ibm.icu.text.Collator.getInstance(ULocale.forLanguageTag(language));
+        List<Term> regions = new ArrayList<>(store.allAssigned(TermKind.REGION, language));
+        regions.sort((a, b) -> collator.compare(a.name(), b.name()));
+        return regions;
+    }
+
     public Optional<Term> region(String slug, String language) {
         return store.term(TermKind.REGION, slug, language);
     }

@@ -118,6 +118,14 @@ class TermStore {
                 .query(Term.class).list();
     }
 
+    /** Every term of one kind that some article has, named in the language if possible. */
+    List<Term> allAssigned(TermKind kind, String language) {
+        return jdbc.sql("select t.slug, " + bestName(kind) + " as name from " + kind.table + " t"
+                        + " where exists (select 1 from " + kind.assignmentTable + " a where a." + kind.idColumn + " = t.id)")
+                .param("language", language)
+                .query(Term.class).list();
+    }
+
     java.util.Map<Long, List<Term>> termsByArticle(TermKind kind, String language) {
         java.util.Map<Long, List<Term>> terms = new java.util.LinkedHashMap<>();
         jdbc.sql("select a.article_id, t.slug, " + bestName(kind) + " as name"

@@ -95,6 +95,12 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/articles/{id}/history", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         RULES.put("GET /admin/articles/{id}/diff", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         RULES.put("POST /admin/articles/{id}/restore", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        // newsletter: counts and sending for those who publish; answering unsubscribe mail is an administrator's
+        RULES.put("GET /admin/newsletter", List.of(ADMINISTRATOR, EDITOR));
+        RULES.put("GET /admin/newsletter/send/{id}", List.of(ADMINISTRATOR, EDITOR));
+        RULES.put("POST /admin/newsletter/send/{id}", List.of(ADMINISTRATOR, EDITOR));
+        RULES.put("GET /admin/newsletter/unsubscribe", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/newsletter/unsubscribe", List.of(ADMINISTRATOR));
         // privacy: the rights of data subjects are for administrators only (see DataSubjectRightsTest, LeastPrivilegeTest)
         RULES.put("GET /admin/privacy/subjects", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/privacy/subjects", List.of(ADMINISTRATOR));

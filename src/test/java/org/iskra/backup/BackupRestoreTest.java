@@ -97,6 +97,7 @@ class BackupRestoreTest {
         writer.save(article.translatedInto("ru").title("Восстановленная статья").input());
         writer.save(article.title("Restored article, revised").input());
         long request = insertJoinRequest("Ольга Восстановленная");
+        long subscriber = insertSubscriber("reader.restored@example.org");
         Path backup = dir.resolve("iskra.backup");
 
         int backedUp = BackupCommand.run(new String[] {"backup", backup.toString(), "--iskra.data=" + iskra.data(),
@@ -154,6 +155,11 @@ class BackupRestoreTest {
             JdbcClient restoredJdbc = restoredNode.getBean(JdbcClient.class);
             String name = restoredJdbc.sql("select name from join_request where id = ?").param(request).query(String.class).single();
             assertThat(restoredNode.getBean(PersonalDataCipher.class).open(name, "join_request.name")).isEqualTo("Ольга Восстановленная");
+            assertThat(original.get("newsletter_subscriber")).isNotEmpty();
+            String reader = restoredJdbc.sql("select email from newsletter_subscriber where id = ?").param(subscriber)
+                    .query(String.class).single();
+            assertThat(restoredNode.getBean(PersonalDataCipher.class).open(reader, "newsletter_subscriber.email"))
+                    .isEqualTo("reader.restored@example.org");
             ArticleMother next = ArticleMother.article().title("Written after the restore");
             restoredNode.getBean(ArticleWriter.class).save(next.input());
             assertThat(http.get("/en/articles/" + next.slug()).statusCode()).as("identities continue past the restored ids").isEqualTo(200);
@@ -350,5 +356,19 @@ class BackupRestoreTest {
 
     private static PrintStream print(ByteArrayOutputStream stream) {
         return new PrintStream(stream, true, StandardCharsets.UTF_8);
+    }
+
+    /** A newsletter subscriber as the subscription form stores it: the address sealed, with a language chosen. */
+    private long insertSubscriber(String email) {
+        String linkId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        jdbc.sql("""
+                        insert into newsletter_subscriber (email, email_hash, link_id, language, status, created_at, confirmed_at)
+                        values (?, ?, ?, 'ru', 'confirmed', ?, ?)""")
+                .params(cipher.seal(email, "newsletter_subscriber.email"), linkId + "0".repeat(42), linkId,
+                        OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        long id = jdbc.sql("select id from newsletter_subscriber where link_id = ?").param(linkId).query(Long.class).single();
+        jdbc.sql("insert into newsletter_subscriber_language (subscriber_id, language) values (?, 'ru')").param(id).update();
+        return id;
     }
 }

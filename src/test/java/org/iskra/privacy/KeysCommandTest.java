@@ -72,6 +72,7 @@ class KeysCommandTest {
         String recipient = "olga." + UUID.randomUUID() + "@example.org";
         long mail = queue(recipient);
         long request = insertJoinRequest(cipher, "Ольга Тестова");
+        long subscriber = insertSubscriber(cipher, "reader@example.org");
 
         int status = run("keys", "rotate");
 
@@ -86,6 +87,10 @@ class KeysCommandTest {
         String sealedName = jdbc.sql("select name from join_request where id = ?").param(request).query(String.class).single();
         assertThat(cipher.keyIdOf(sealedRecipient)).isEqualTo(newKey);
         assertThat(cipher.keyIdOf(sealedName)).isEqualTo(newKey);
+        String sealedSubscriber = jdbc.sql("select email from newsletter_subscriber where id = ?").param(subscriber)
+                .query(String.class).single();
+        assertThat(cipher.keyIdOf(sealedSubscriber)).as("the newsletter's addresses too").isEqualTo(newKey);
+        assertThat(cipher.open(sealedSubscriber, "newsletter_subscriber.email")).isEqualTo("reader@example.org");
         // this node loaded its keys before the rotation: it meets an unknown key id and reads the file again
         assertThat(cipher.open(sealedRecipient, "outbox.recipient")).isEqualTo(recipient);
         assertThat(cipher.open(sealedName, "join_request.name")).isEqualTo("Ольга Тестова");
@@ -186,5 +191,19 @@ class KeysCommandTest {
                         with.seal("Хочу вступить", "join_request.message"), "0".repeat(64), now, id.replace("-", "") + "0000", now)
                 .update();
         return jdbc.sql("select id from join_request where public_id = ?").param(id).query(Long.class).single();
+    }
+
+    /** A newsletter subscriber as the subscription form stores it: the address sealed, with a language chosen. */
+    private long insertSubscriber(PersonalDataCipher with, String email) {
+        String linkId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        jdbc.sql("""
+                        insert into newsletter_subscriber (email, email_hash, link_id, language, status, created_at, confirmed_at)
+                        values (?, ?, ?, 'ru', 'confirmed', ?, ?)""")
+                .params(with.seal(email, "newsletter_subscriber.email"), linkId + "0".repeat(42), linkId,
+                        OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        long id = jdbc.sql("select id from newsletter_subscriber where link_id = ?").param(linkId).query(Long.class).single();
+        jdbc.sql("insert into newsletter_subscriber_language (subscriber_id, language) values (?, 'ru')").param(id).update();
+        return id;
     }
 }

@@ -1,4 +1,4 @@
-package org.iskra.join;
+package org.iskra.screening;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +11,17 @@ import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** Well-known throwaway mail domains ({@code join/disposable-domains.txt}): nobody can be reached there later. */
+/**
+ * Well-known throwaway mail domains ({@code screening/disposable-domains.txt}): nobody can be reached there later, so
+ * the public forms that need an address to write back to (join, newsletter) refuse them.
+ */
 @Component
-class DisposableDomains {
+public class DisposableDomains {
 
     private final Set<String> domains;
 
     DisposableDomains() {
-        try (InputStream in = new ClassPathResource("join/disposable-domains.txt").getInputStream()) {
+        try (InputStream in = new ClassPathResource("screening/disposable-domains.txt").getInputStream()) {
             domains = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -30,7 +33,7 @@ class DisposableDomains {
     }
 
     /** Whether the address's domain, or a domain it is a subdomain of, is on the list. */
-    boolean contains(String email) {
+    public boolean contains(String email) {
         int at = email.lastIndexOf('@');
         String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
         while (true) {

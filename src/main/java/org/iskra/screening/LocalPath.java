@@ -1,12 +1,12 @@
-package org.iskra.join;
+package org.iskra.screening;
 
 /** The page a form was sent from: a path on this site only, never another site's address (no open redirect). */
-final class LocalPath {
+public final class LocalPath {
 
     private LocalPath() {
     }
 
-    static String orNull(String value) {
+    public static String orNull(String value) {
         if (value == null || value.length() > 300 || !value.matches("/[A-Za-z0-9\\-._~/%?=&+]*") || value.startsWith("//")
                 || value.contains("/../") || value.contains("\\")) {
             return null;

@@ -1,0 +1,171 @@
+package org.iskra.mail;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code outbox_bulk_message} and {@code outbox_bulk_rate} tables. Claims work as in {@link OutboxStore}: the
+ * candidates are read through the due index, then leased by id with the condition checked again on each row, and
+ * every later write names the lease.
+ */
+@Repository
+class BulkOutboxStore {
+
+    private static final int ROWS_PER_INSERT = 500;
+
+    private final JdbcClient jdbc;
+
+    BulkOutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A multi-row INSERT per {@value #ROWS_PER_INSERT} copies: a few round trips for thousands of rows. */
+    void insert(String kind, long batchId, String language, List<Long> recipientRefs, OffsetDateTime now) {
+        for (int from = 0; from < recipientRefs.size(); from += ROWS_PER_INSERT) {
+            List<Long> chunk = recipientRefs.subList(from, Math.min(recipientRefs.size(), from + ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>(chunk.size() * 6);
+            for (Long ref : chunk) {
+                Collections.addAll(params, kind, batchId, ref, language, now, now);
+            }
+            jdbc.sql("insert into outbox_bulk_message (kind, batch_id, recipient_ref, language, next_attempt_at, created_at)"
+                            + " values " + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)")))
+                    .params(params)
+                    .update();
+        }
+    }
+
+    /** A claimed copy and how often it was tried before. */
+    record Claimed(BulkMailSource.Item item, int attempts) {
+    }
+
+    List<Claimed> claim(String kind, String owner, OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+        List<Long> candidates = jdbc.sql("""
+                        select id from outbox_bulk_message
+                         where status = 'pending' and next_attempt_at <= :now
+                           and (lease_until is null or lease_until < :now) and kind = :kind
+                         order by next_attempt_at, id
+                         fetch first :limit rows only""")
+                .param("now", now).param("kind", kind).param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        int claimed = jdbc.sql("""
+                        update outbox_bulk_message set lease_owner = :owner, lease_until = :until
+                         where id in (:ids) and status = 'pending' and (lease_until is null or lease_until < :now)""")
+                .param("owner", owner).param("until", leaseUntil).param("now", now).param("ids", candidates)
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, batch_id, recipient_ref, language, attempts from outbox_bulk_message
+                         where id in (:ids) and lease_owner = :owner and status = 'pending'
+                         order by next_attempt_at, id""")
+                .param("ids", candidates).param("owner", owner)
+                .query((rs, row) -> new Claimed(new BulkMailSource.Item(rs.getLong("id"), rs.getLong("batch_id"),
+                        rs.getLong("recipient_ref"), rs.getString("language")), rs.getInt("attempts")))
+                .list();
+    }
+
+    void markSent(List<Long> ids, String owner, OffsetDateTime now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update outbox_bulk_message
+                           set status = 'sent', sent_at = :now, attempts = attempts + 1, lease_owner = null, lease_until = null
+                         where id in (:ids) and lease_owner = :owner""")
+                .param("now", now).param("ids", ids).param("owner", owner)
+                .update();
+    }
+
+    /** Ends copies for good: refused by the mail server, failed after the last attempt, or cancelled. */
+    void markFinal(List<Long> ids, String status, String owner, String error) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update outbox_bulk_message
+                           set status = :status, attempts = attempts + 1, last_error = :error, lease_owner = null, lease_until = null
+                         where id in (:ids) and lease_owner = :owner""")
+                .param("status", status).param("error", error).param("ids", ids).param("owner", owner)
+                .update();
+    }
+
+    void retryLater(long id, String owner, OffsetDateTime nextAttempt, String error) {
+        jdbc.sql("""
+                        update outbox_bulk_message
+                           set attempts = attempts + 1, next_attempt_at = ?, last_error = ?, lease_owner = null, lease_until = null
+                         where id = ? and lease_owner = ?""")
+                .params(nextAttempt, error, id, owner)
+                .update();
+    }
+
+    void release(String owner, List<Long> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update outbox_bulk_message set lease_owner = null, lease_until = null
+                         where id in (:ids) and lease_owner = :owner and status = 'pending'""")
+                .param("ids", claimed).param("owner", owner)
+                .update();
+    }
+
+    BulkOutbox.Counts counts(String kind, long batchId) {
+        long[] counts = new long[5];
+        List<String> statuses = List.of("pending", "sent", "refused", "failed", "cancelled");
+        jdbc.sql("select status, count(*) as n from outbox_bulk_message where kind = ? and batch_id = ? group by status")
+                .params(kind, batchId)
+                .query((rs, row) -> {
+                    counts[statuses.indexOf(rs.getString("status"))] = rs.getLong("n");
+                    return null;
+                })
+                .list();
+        return new BulkOutbox.Counts(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    long pending() {
+        return jdbc.sql("select count(*) from outbox_bulk_message where status = 'pending'").query(Long.class).single();
+    }
+
+    List<BulkOutbox.Delivery> deliveries(String kind, long recipientRef) {
+        return jdbc.sql("""
+                        select batch_id, status, created_at as queued_at, sent_at from outbox_bulk_message
+                         where kind = ? and recipient_ref = ? order by created_at, id""")
+                .params(kind, recipientRef)
+                .query(BulkOutbox.Delivery.class)
+                .list();
+    }
+
+    /** A pending copy loses its lease too, so a worker that claimed it cannot mark it sent. */
+    int cancel(String kind, long recipientRef) {
+        return jdbc.sql("""
+                        update outbox_bulk_message set status = 'cancelled', lease_owner = null, lease_until = null
+                         where kind = ? and recipient_ref = ? and status = 'pending'""")
+                .params(kind, recipientRef)
+                .update();
+    }
+
+    /**
+     * Reserves the next {@code count} slots of the kind's shared rate and returns when the first begins. Runs in the
+     * caller's (short) transaction: the row stays locked until it commits, so two nodes take turns.
+     */
+    OffsetDateTime reserve(String kind, int count, double perSecond, OffsetDateTime now) {
+        // the row is made once, by whichever node comes first; "do nothing" keeps a PostgreSQL transaction usable
+        jdbc.sql("insert into outbox_bulk_rate (kind, next_slot_at) values (?, ?) on conflict do nothing").params(kind, now).update();
+        OffsetDateTime next = jdbc.sql("select next_slot_at from outbox_bulk_rate where kind = ? for update")
+                .param(kind).query(OffsetDateTime.class).single();
+        OffsetDateTime start = next.isAfter(now) ? next : now;
+        long nanos = Math.round(count * 1_000_000_000d / perSecond);
+        jdbc.sql("update outbox_bulk_rate set next_slot_at = ? where kind = ?").params(start.plusNanos(nanos), kind).update();
+        return start;
+    }
+}

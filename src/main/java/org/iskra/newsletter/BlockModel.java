@@ -1,0 +1,14 @@
+package org.iskra.newsletter;
+
+import java.util.List;
+
+import org.iskra.site.Messages;
+
+/**
+ * The model of the block under an article ({@code newsletter/block.jte}); {@code staticCopy}: a link to
+ * {@code pageUrl} instead of the form.
+ */
+public record BlockModel(Messages t, String action, String token, String from, Option pageLanguage,
+                         List<Option> otherLanguages, List<Option> regions, String pageUrl, String script,
+                         String tokenUrl, boolean staticCopy) {
+}

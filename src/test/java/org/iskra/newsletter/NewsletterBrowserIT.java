@@ -1,0 +1,71 @@
+package org.iskra.newsletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.iskra.articles.ArticleCatalog;
+import org.iskra.testsupport.Browser;
+import org.iskra.testsupport.Http;
+import org.iskra.testsupport.IskraIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The subscription block under an article and the newsletter page in headless Chromium on a phone-sized screen:
+ * axe-core finds nothing, folded or unfolded, left-to-right or right-to-left; the block's script replaces the
+ * cached page's token with a fresh one; the page's form leads to "check your inbox".
+ */
+@IskraIntegrationTest
+@TestPropertySource(properties = {"spring.mail.port=1", "iskra.newsletter.min-fill-time=0s"})
+class NewsletterBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ArticleCatalog catalog;
+
+    @Test
+    void theBlockAndThePageHaveNoAccessibilityViolationsAndTheBlockFetchesAFreshToken() throws Exception {
+        Http http = new Http(port);
+        try (Browser browser = Browser.open()) {
+            for (String lang : new String[] {"ar", "en"}) {
+                String slug = catalog.list(org.iskra.articles.ArticleListing.latest(), lang, 1, 1).articles().get(0).slug();
+                String path = "/" + lang + "/articles/" + slug;
+                String cached = org.jsoup.Jsoup.parse(http.get(path).body()).selectFirst("form.newsletter-block input[name=token]").attr("value");
+                browser.driver().get(http.url(path));
+                WebElement form = browser.driver().findElement(By.cssSelector("form.newsletter-block"));
+                browser.script("arguments[0].scrollIntoView()", form);
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> !cached.equals(
+                        form.findElement(By.cssSelector("input[name=token]")).getAttribute("value")));
+                assertThat(browser.accessibilityViolations()).as(lang + " folded").isEmpty();
+                form.findElement(By.tagName("summary")).click();
+                assertThat(browser.accessibilityViolations()).as(lang + " unfolded").isEmpty();
+                browser.screenshot("newsletter-block-" + lang);
+            }
+
+            browser.driver().get(http.url("/fa/newsletter"));
+            assertThat(browser.accessibilityViolations()).isEmpty();
+            browser.driver().get(http.url("/en/newsletter"));
+            browser.driver().findElement(By.id("newsletter-email")).sendKeys("reader@example.org");
+            browser.driver().findElement(By.id("newsletter-language-en")).click();
+            browser.script("document.querySelector('form.newsletter').noValidate = true");
+            browser.driver().findElement(By.cssSelector("form.newsletter button[type=submit]")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("newsletter-languages-error")));
+            assertThat(browser.accessibilityViolations()).as("with errors").isEmpty();
+            browser.driver().findElement(By.id("newsletter-language-de")).click();
+            browser.driver().findElement(By.cssSelector("form.newsletter button[type=submit]")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/en/newsletter/thanks"));
+            assertThat(browser.accessibilityViolations()).isEmpty();
+            browser.screenshot("newsletter-thanks");
+        }
+    }
+}
