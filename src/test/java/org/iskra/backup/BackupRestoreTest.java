@@ -43,6 +43,7 @@ import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.TestDatabase;
 import org.iskra.testsupport.TestImages;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,9 @@ class BackupRestoreTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    Flyway flyway;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -209,7 +213,8 @@ class BackupRestoreTest {
             }
         }
         Path old = dir.resolve("old.backup");
-        OldBackups.withMediaFiles(backup, old, versionBeforeMediaInTheDatabase());
+        String oldVersion = versionBeforeMediaInTheDatabase();
+        OldBackups.withMediaFiles(backup, old, oldVersion, SchemaAt.version(oldVersion, flyway));
 
         List<String> target = restoredSettings(dir.resolve("restored"));
         int status = RestoreCommand.run(arguments("restore", old, target), print(out), print(err));

@@ -28,26 +28,28 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a backup of this version into one as Iskra wrote it before media moved into the database (format 1): no
- * {@code media_blob} table and no blob columns, the schema version before them, and each variant as a file under
- * {@code media/} named as it is served. Only what that older Iskra had, so restoring it tests the real upgrade path.
+ * Turns a backup of this version into one as Iskra wrote it before media moved into the database (format 1): only
+ * the tables and columns the schema had at that older version (read off a scratch database migrated to it, so
+ * migrations added later never make the "old" backup hold what no old Iskra wrote), and each variant as a file under
+ * {@code media/} named as it is served. Restoring it tests the real upgrade path.
  */
 final class OldBackups {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> NEW_COLUMNS = Set.of("original_hash", "blob_hash");
 
     private OldBackups() {
     }
 
-    static void withMediaFiles(Path from, Path to, String schemaVersion) throws IOException {
+    static void withMediaFiles(Path from, Path to, String schemaVersion, Map<String, Set<String>> schema) throws IOException {
         try (ZipFile zip = new ZipFile(from.toFile()); OutputStream file = Files.newOutputStream(to);
              ZipOutputStream copy = new ZipOutputStream(file)) {
             Map<String, String> variantBlobs = variantBlobs(zip);
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (name.startsWith(BackupManifest.BLOBS) || name.equals(BackupManifest.tableEntry("media_blob"))) {
+                String table = name.startsWith(BackupManifest.TABLES)
+                        ? name.substring(BackupManifest.TABLES.length(), name.length() - ".jsonl".length()) : null;
+                if (name.startsWith(BackupManifest.BLOBS) || table != null && !schema.containsKey(table)) {
                     continue;
                 }
                 byte[] bytes;
@@ -55,9 +57,9 @@ final class OldBackups {
                     bytes = in.readAllBytes();
                 }
                 if (name.equals(BackupManifest.ENTRY)) {
-                    bytes = manifest(bytes, schemaVersion, variantBlobs.size());
-                } else if (name.equals(BackupManifest.tableEntry("media")) || name.equals(BackupManifest.tableEntry("media_variant"))) {
-                    bytes = withoutNewColumns(bytes);
+                    bytes = manifest(bytes, schemaVersion, variantBlobs.size(), schema.keySet());
+                } else if (table != null) {
+                    bytes = onlyColumns(bytes, schema.get(table));
                 }
                 copy.putNextEntry(new ZipEntry(name));
                 copy.write(bytes);
@@ -88,18 +90,18 @@ final class OldBackups {
         return blobs;
     }
 
-    private static byte[] withoutNewColumns(byte[] jsonl) throws IOException {
+    private static byte[] onlyColumns(byte[] jsonl, Set<String> kept) throws IOException {
         BufferedReader lines = new BufferedReader(new StringReader(new String(jsonl, StandardCharsets.UTF_8)));
         ObjectNode header = (ObjectNode) JSON.readTree(lines.readLine());
         ObjectNode columns = (ObjectNode) header.get("columns");
         List<String> names = new ArrayList<>();
         columns.properties().forEach(c -> names.add(c.getKey()));
-        NEW_COLUMNS.forEach(columns::remove);
+        names.stream().filter(c -> !kept.contains(c)).forEach(columns::remove);
         StringBuilder out = new StringBuilder(JSON.writeValueAsString(header)).append('\n');
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             ArrayNode row = (ArrayNode) JSON.readTree(line);
             for (int i = names.size() - 1; i >= 0; i--) {
-                if (NEW_COLUMNS.contains(names.get(i))) {
+                if (!kept.contains(names.get(i))) {
                     row.remove(i);
                 }
             }
@@ -108,15 +110,19 @@ final class OldBackups {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] manifest(byte[] bytes, String schemaVersion, int mediaFiles) throws IOException {
+    private static byte[] manifest(byte[] bytes, String schemaVersion, int mediaFiles, Set<String> kept) throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
         properties.setProperty("format", "1");
         properties.setProperty("schema-version", schemaVersion);
         List<String> tables = new ArrayList<>(Arrays.asList(properties.getProperty("tables").split(",")));
-        tables.remove("media_blob");
+        for (String table : tables) {
+            if (!kept.contains(table)) {
+                properties.remove("rows." + table);
+            }
+        }
+        tables.retainAll(kept);
         properties.setProperty("tables", String.join(",", tables));
-        properties.remove("rows.media_blob");
         properties.setProperty("media-files", String.valueOf(mediaFiles));
         StringWriter text = new StringWriter();
         properties.store(text, null);
