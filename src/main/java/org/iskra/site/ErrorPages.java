@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -69,6 +70,15 @@ class ErrorPages implements ErrorController {
         return page(HttpStatus.BAD_REQUEST, request, Map.of());
     }
 
+    /**
+     * Tomcat could not read the parameters of a form (a malformed escape, too many of them): the client's mistake.
+     * A query string never gets this far ({@link MalformedQueryFilter}); a form body may.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<byte[]> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
+        return page(e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST, request, Map.of());
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<byte[]> unsupportedType(HttpServletRequest request) {
         return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, request, Map.of());
@@ -90,6 +100,16 @@ class ErrorPages implements ErrorController {
     ResponseEntity<byte[]> containerError(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        // a filter (the login throttle reads the email) met a form Tomcat cannot read
+        for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t; e = t.getCause()) {
+            if (t instanceof InvalidParameterException unreadable) {
+                status = unreadable.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+                break;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
