@@ -37,6 +37,7 @@ import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.media.MediaImage;
 import org.iskra.media.MediaLibrary;
+import org.iskra.organizing.ApplicantFields;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.site.IskraProperties;
 import org.iskra.testsupport.Http;
@@ -152,7 +153,9 @@ class BackupRestoreTest {
 
             JdbcClient restoredJdbc = restoredNode.getBean(JdbcClient.class);
             String name = restoredJdbc.sql("select name from join_request where id = ?").param(request).query(String.class).single();
-            assertThat(restoredNode.getBean(PersonalDataCipher.class).open(name, "join_request.name")).isEqualTo("Ольга Восстановленная");
+            String publicId = restoredJdbc.sql("select public_id from join_request where id = ?").param(request).query(String.class).single();
+            assertThat(restoredNode.getBean(PersonalDataCipher.class).open(name, ApplicantFields.NAME, publicId))
+                    .as("bound to its row, which the restore keeps").isEqualTo("Ольга Восстановленная");
             ArticleMother next = ArticleMother.article().title("Written after the restore");
             restoredNode.getBean(ArticleWriter.class).save(next.input());
             assertThat(http.get("/en/articles/" + next.slug()).statusCode()).as("identities continue past the restored ids").isEqualTo(200);
@@ -277,8 +280,8 @@ class BackupRestoreTest {
                         insert into join_request (public_id, form_token, section_id, country_code, language, name, email,
                          city, email_hash, consent_at, confirmation_token_hash, due_at)
                         values (?, ?, ?, 'DE', 'ru', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, id, section, cipher.seal(name, "join_request.name"),
-                        cipher.seal("olga@example.org", "join_request.email"), cipher.seal("Берлин", "join_request.city"),
+                .params(id, id, section, cipher.seal(name, ApplicantFields.NAME, id),
+                        cipher.seal("olga@example.org", ApplicantFields.EMAIL, id), cipher.seal("Берлин", ApplicantFields.CITY, id),
                         "0".repeat(64), now, id.replace("-", "") + "0000", now)
                 .update();
         return jdbc.sql("select id from join_request where public_id = ?").param(id).query(Long.class).single();
