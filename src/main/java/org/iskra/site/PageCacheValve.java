@@ -44,7 +44,10 @@ final class PageCacheValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String method = request.getMethod();
-        if (("GET".equals(method) || "HEAD".equals(method)) && !PageCacheFilter.neverKept(request.getRequestURI())) {
+        String path = request.getRequestURI();
+        // a request Tomcat refused to parse (a character not allowed in a query) comes through with no path, to get
+        // its 400 written
+        if (path != null && ("GET".equals(method) || "HEAD".equals(method)) && !PageCacheFilter.neverKept(path)) {
             CachedPage hit = cache.lookup(request.getRequestURI(), request.getQueryString());
             if (hit != null) {
                 serve(hit, request, response);

@@ -183,6 +183,11 @@ class PageCacheTest {
             assertThat(response.status()).as(target).isEqualTo(400);
             assertThat(response.header("Content-Type")).as(target).startsWith("text/html");
         }
+        assertThat(raw.get("/en/?a[]=1").status()).as("a character Tomcat refuses in a query").isEqualTo(400);
+        assertThat(raw.send("PUT", "/en/", List.of("Content-Type: application/x-www-form-urlencoded"), "%%".getBytes(StandardCharsets.UTF_8))
+                .status()).as("a form body that cannot be decoded").isBetween(400, 499);
+        assertThat(raw.get("/en/search?q=x", "Content-Type: multipart/form-data; boundary=").status())
+                .as("a multipart body without its boundary").isEqualTo(400);
         org.jsoup.nodes.Document russian = Jsoup.parse(raw.get("/ru/?page=%").body());
         assertThat(russian.select("html").attr("lang")).isEqualTo("ru");
         assertThat(russian.select("h1").text()).isNotBlank().isNotEqualTo(Jsoup.parse(raw.get("/en/?page=%").body()).select("h1").text());
