@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.iskra.mail.Outbox;
 import org.iskra.mail.OutgoingMail;
+import org.iskra.organizing.ApplicantFields;
 import org.iskra.site.IskraProperties;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.IskraIntegrationTest;
@@ -63,10 +64,10 @@ class KeysCommandTest {
     @Autowired
     Environment environment;
 
-    private static final SealedField NAME = new SealedField("join_request", "name", "join_request.name");
-    private static final SealedField EMAIL = new SealedField("join_request", "email", "join_request.email");
-    private static final SealedField CITY = new SealedField("join_request", "city", "join_request.city");
-    private static final SealedField MESSAGE = new SealedField("join_request", "message", "join_request.message");
+    private static final SealedField NAME = ApplicantFields.NAME;
+    private static final SealedField EMAIL = ApplicantFields.EMAIL;
+    private static final SealedField CITY = ApplicantFields.CITY;
+    private static final SealedField MESSAGE = ApplicantFields.MESSAGE;
     private static final SealedField RECIPIENT = new SealedField("outbox_message", "recipient", "outbox.recipient");
     private static final SealedField SUBJECT = new SealedField("outbox_message", "subject", "outbox.subject");
 
