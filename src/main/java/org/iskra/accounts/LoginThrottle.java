@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.iskra.site.ClientAddress;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -74,7 +75,7 @@ class LoginThrottle implements AuthenticationFailureHandler {
     }
 
     private static String address(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        return ClientAddress.of(request);
     }
 
     private static String accountKey(HttpServletRequest request) {

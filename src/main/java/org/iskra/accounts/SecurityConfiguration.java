@@ -1,6 +1,7 @@
 package org.iskra.accounts;
 
 import org.iskra.site.IskraProperties;
+import org.iskra.site.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
+    // images only from the site's own media: an image from another host would tell it who reads what
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
@@ -86,9 +88,15 @@ class SecurityConfiguration {
 
     private static org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> secure(
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        // a link to another site must not tell it which article the reader came from; HSTS goes to every request
+        // that arrived over HTTPS, also through a TLS-terminating proxy (seen from its X-Forwarded-Proto when
+        // ISKRA_FORWARDED_HEADERS=native), and the page cache adds it to the pages it answers (SecurityHeaders)
         return headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS)
+                        .includeSubDomains(false))
                 .frameOptions(frame -> frame.deny());
     }
 

@@ -118,15 +118,31 @@ public class ArticleDesk {
         }
     }
 
+    private static final String DRAFT_COLUMNS = """
+            select t.id as translation_id, a.id as article_id, a.translation_key, t.language, a.original_language,
+                   t.slug, t.status, t.edit_version as version, r.title, r.standfirst, r.body,
+                   coalesce(t.attribution, a.attribution) as attribution, a.created_by, r.number as revision,
+                   (select p.number from revision p where p.id = t.published_revision_id) as published_revision,
+                   t.scheduled_at, t.published_at, a.lead_media_id,
+                   r.created_by as updated_by
+            """;
+
     public Optional<Draft> draft(long translationId) {
-        return jdbc.sql("""
-                select t.id as translation_id, a.id as article_id, a.translation_key, t.language, a.original_language,
-                       t.slug, t.status, t.edit_version as version, r.title, r.standfirst, r.body,
-                       coalesce(t.attribution, a.attribution) as attribution, a.created_by, r.number as revision,
-                       (select p.number from revision p where p.id = t.published_revision_id) as published_revision,
-                       t.scheduled_at, t.published_at, a.lead_media_id,
-                       r.created_by as updated_by
-                """ + NEWEST + " and t.id = ?")
+        return jdbc.sql(DRAFT_COLUMNS + NEWEST + " and t.id = ?")
+                .param(translationId)
+                .query(Draft.class).optional();
+    }
+
+    /**
+     * A published translation with the text readers see, not its unpublished changes; empty when it is not
+     * published. What a translator reads of an original.
+     */
+    public Optional<Draft> published(long translationId) {
+        return jdbc.sql(DRAFT_COLUMNS + """
+                from translation t
+                join article a on a.id = t.article_id
+                join revision r on r.id = t.published_revision_id
+                where t.status = 'published' and t.id = ?""")
                 .param(translationId)
                 .query(Draft.class).optional();
     }

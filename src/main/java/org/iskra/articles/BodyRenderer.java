@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -24,6 +23,7 @@ import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
@@ -48,23 +48,10 @@ class BodyRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "em", "strong", "code",
-                    "pre", "hr", "br", "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "del", "img")
+                    "pre", "hr", "br", "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "del")
             .allowAttributes("id").matching(Pattern.compile("[\\p{L}\\p{N}_-]{1,200}")).onElements("h2", "h3", "h4", "h5", "h6")
             .allowAttributes("href").onElements("a")
             .allowAttributes("align").matching(Pattern.compile("left|right|center")).onElements("th", "td")
-            .allowAttributes("src", "alt", "width", "height", "loading").onElements("img")
-            .allowElements((name, attributes) -> {
-                // an image without alt text would be announced by its file name: say nothing instead
-                boolean hasAlt = false;
-                for (int i = 0; i < attributes.size(); i += 2) {
-                    hasAlt |= attributes.get(i).equals("alt");
-                }
-                if (!hasAlt) {
-                    attributes.add("alt");
-                    attributes.add("");
-                }
-                return name;
-            }, "img")
             .allowUrlProtocols("http", "https", "mailto")
             .requireRelsOnLinks("noopener")
             .toFactory();
@@ -89,15 +76,36 @@ class BodyRenderer {
         figures.forEach(f -> { if (f.mediaHash() != null) hashes.add(f.mediaHash()); });
         Map<String, MediaImage> images = hashes.isEmpty() ? Map.of() : media.findByHashes(hashes);
 
-        Matcher m = Pattern.compile("<p>" + placeholder + "(\\d+)</p>").matcher(html);
         StringBuilder out = new StringBuilder(html.length() + figures.size() * 600);
         int position = 0;
-        while (m.find()) {
-            FigureSpec figure = figures.get(Integer.parseInt(m.group(1)));
-            m.appendReplacement(out, Matcher.quoteReplacement(figureHtml(figure, images.get(figure.mediaHash()), position++ == 0)));
+        int copied = 0;
+        for (Placeholder p = Placeholder.next(html, "<p>" + placeholder, "</p>", 0); p != null;
+             p = Placeholder.next(html, "<p>" + placeholder, "</p>", p.end())) {
+            FigureSpec figure = figures.get(p.index());
+            MediaImage image = figure.mediaHash() == null ? null : images.get(figure.mediaHash());
+            out.append(html, copied, p.start()).append(figureHtml(figure, image, position++ == 0));
+            copied = p.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(html, copied, html.length()).toString();
+    }
+
+    /** Where a figure's placeholder stands in a text, and which figure it is; found with indexOf, not a pattern. */
+    private record Placeholder(int start, int end, int index) {
+
+        static Placeholder next(String haystack, String prefix, String suffix, int from) {
+            for (int at = haystack.indexOf(prefix, from); at >= 0; at = haystack.indexOf(prefix, at + 1)) {
+                int digits = at + prefix.length();
+                int end = digits;
+                while (end < haystack.length() && end - digits < 9 && Character.isDigit(haystack.charAt(end))
+                        && haystack.charAt(end) < 128) {
+                    end++;
+                }
+                if (end > digits && end - digits < 9 && haystack.startsWith(suffix, end)) {
+                    return new Placeholder(at, end + suffix.length(), Integer.parseInt(haystack.substring(digits, end)));
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -111,15 +119,17 @@ class BodyRenderer {
         String prepared = FigureShortcodes.extract(markdown == null ? "" : markdown, placeholder, figures);
         StringBuilder text = new StringBuilder(prepared.length());
         parser.parse(prepared).accept(new PlainText(text));
-        Matcher m = Pattern.compile(placeholder + "(\\d+)").matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            FigureSpec figure = figures.get(Integer.parseInt(m.group(1)));
-            String words = (Objects.toString(figure.caption(), "") + " " + Objects.toString(figure.credit(), "")).strip();
-            m.appendReplacement(out, Matcher.quoteReplacement(words));
+        String words = text.toString();
+        StringBuilder out = new StringBuilder(words.length());
+        int copied = 0;
+        for (Placeholder p = Placeholder.next(words, placeholder, "", 0); p != null;
+             p = Placeholder.next(words, placeholder, "", p.end())) {
+            FigureSpec figure = figures.get(p.index());
+            String shown = (Objects.toString(figure.caption(), "") + " " + Objects.toString(figure.credit(), "")).strip();
+            out.append(words, copied, p.start()).append(shown);
+            copied = p.end();
         }
-        m.appendTail(out);
-        return out.toString().strip();
+        return out.append(words, copied, words.length()).toString().strip();
     }
 
     /** Collects the text of a Markdown document, a space between inline breaks and a line break after each block. */
@@ -204,9 +214,11 @@ class BodyRenderer {
                     .append("\" alt=\"").append(escape(figure.alt()))
                     .append(first ? "\" decoding=\"async\">" : "\" loading=\"lazy\" decoding=\"async\">")
                     .append("</picture>");
-        } else if (figure.src().startsWith("https://") || figure.src().startsWith("http://")) {
-            html.append("<img src=\"").append(escape(figure.src())).append("\" alt=\"").append(escape(figure.alt()))
-                    .append("\" loading=\"lazy\">");
+        } else if (RemoteImages.isWebAddress(figure.src())) {
+            // another site's image would tell that site who reads the article: readers get a link to it instead
+            String words = !figure.alt().isBlank() ? figure.alt()
+                    : figure.caption() != null && !figure.caption().isBlank() ? figure.caption() : figure.src();
+            html.append("<p>").append(RemoteImages.link(figure.src(), escape(words))).append("</p>");
         } else {
             return figure.alt().isBlank() ? "" : "<p>" + escape(figure.alt()) + "</p>";
         }
@@ -269,15 +281,23 @@ class BodyRenderer {
             visitChildren(paragraph);
         }
 
+        /**
+         * No image inside running text is shown as one: a stored image has no room there for its sizes and credit,
+         * and another site's image would tell that site who reads the article. Readers get the alt text, as a link
+         * to the image when it is another site's.
+         */
         @Override
         public void visit(Image image) {
-            // A stored image inside running text has no room for its sizes and credit: readers get its alt text.
-            if (FigureSpec.hashOf(image.getDestination()) != null) {
+            String destination = image.getDestination();
+            if (FigureSpec.hashOf(destination) == null && RemoteImages.isWebAddress(destination)) {
+                Link link = new Link(destination, null);
+                String words = textOf(image);
+                link.appendChild(new Text(words.isBlank() ? destination : words));
+                image.insertBefore(link);
+            } else {
                 image.insertBefore(new Text(textOf(image)));
-                image.unlink();
-                return;
             }
-            visitChildren(image);
+            image.unlink();
         }
 
         private static String textOf(Node node) {

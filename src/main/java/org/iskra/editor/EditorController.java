@@ -86,12 +86,11 @@ class EditorController {
         if (!page.matches("[1-9][0-9]{0,5}")) {
             throw new NotFoundException();
         }
-        boolean everyone = isEditor(user);
-        List<String> translated = translatedLanguages(user);
-        boolean translatorOnly = !everyone && !isAuthor(user) && !translated.isEmpty();
-        // authors see what they wrote; a translator sees the texts in a language they translate into
-        String shownLanguage = translatorOnly && !translated.contains(blank(language)) ? translated.get(0) : blank(language);
-        String shownAuthor = everyone || translatorOnly ? blank(author) : user.getName();
+        DeskAccess access = DeskAccess.of(user);
+        boolean everyone = access.editor();
+        boolean translatorOnly = access.translatorOnly();
+        String shownLanguage = access.listedLanguage(blank(language));
+        String shownAuthor = access.listedAuthor(blank(author));
         ArticleDesk.Filter filter = new ArticleDesk.Filter(shownLanguage, blank(status), shownAuthor,
                 blank(region), blank(tag), "true".equals(outdated), blank(q));
         ArticleDesk.Page list = desk.list(filter, Integer.parseInt(page), pageSize);
@@ -156,10 +155,7 @@ class EditorController {
         }
     }
 
-    /**
-     * The translation a new translation starts from; null without one. A translator reads any text to translate
-     * from (it is never changed here); others may start only from texts they may open.
-     */
+    /** The translation a new translation starts from, as much of it as this user may read; null without one. */
     private ArticleDesk.Draft source(String from, Authentication user) {
         if (from == null || from.isBlank()) {
             return null;
@@ -168,18 +164,18 @@ class EditorController {
             throw new NotFoundException();
         }
         long id = Long.parseLong(from);
-        if (!isEditor(user) && !isAuthor(user) && !translatedLanguages(user).isEmpty()) {
-            return desk.draft(id).orElseThrow(NotFoundException::new);
-        }
-        return draftFor(id, user);
+        DeskAccess access = DeskAccess.of(user);
+        ArticleDesk.Draft text = desk.draft(id).orElseThrow(NotFoundException::new);
+        return switch (access.reading(text)) {
+            case NEWEST -> text;
+            case PUBLISHED -> desk.published(id).orElseThrow(NotFoundException::new);
+            case NONE -> throw access.translatorOnly() ? new NotFoundException()
+                    : new AccessDeniedException("translation " + id + " is not theirs to open");
+        };
     }
 
-    /** Authors, editors and administrators write new articles; a translator only translates, into their languages. */
     private static void mayStart(Authentication user, ArticleDesk.Draft source, String language) {
-        if (isEditor(user) || isAuthor(user)) {
-            return;
-        }
-        if (source == null || !translatedLanguages(user).contains(language)) {
+        if (!DeskAccess.of(user).mayStart(source, language)) {
             throw new AccessDeniedException("a translator starts translations into their own languages only");
         }
     }
@@ -409,7 +405,7 @@ class EditorController {
         String title = draft == null ? t.get("editor.new.title") : t.get("editor.edit.title", draft.title());
         EditorPage page = new EditorPage(frames.backOfficeFrame(reader, title), draft, form, previewHtml, problems, conflict,
                 notice, csrf.getParameterName(), csrf.getToken(), draft == null ? List.of() : transitions(draft, user),
-                languages.all(), frames.assetPath("assets/article-editor.js"), source, originalBeside(draft, source));
+                languages.all(), frames.assetPath("assets/article-editor.js"), source, originalBeside(draft, source, user));
         return renderer.privatePage(status, "editor/edit.jte", page, reader);
     }
 
@@ -417,20 +413,29 @@ class EditorController {
      * What a translator reads beside the form: the text a new translation starts from, or the original of the
      * translation being edited; nothing for an original.
      */
-    private ArticleDesk.Draft originalBeside(ArticleDesk.Draft draft, ArticleDesk.Draft source) {
+    private ArticleDesk.Draft originalBeside(ArticleDesk.Draft draft, ArticleDesk.Draft source, Authentication user) {
         if (source != null) {
             return source;
         }
         if (draft == null || draft.isOriginal()) {
             return null;
         }
-        return desk.translationOf(draft.articleId(), draft.originalLanguage()).flatMap(desk::draft).orElse(null);
+        Optional<Long> original = desk.translationOf(draft.articleId(), draft.originalLanguage());
+        ArticleDesk.Draft text = original.flatMap(desk::draft).orElse(null);
+        if (text == null) {
+            return null;
+        }
+        return switch (DeskAccess.of(user).reading(text)) {
+            case NEWEST -> text;
+            case PUBLISHED -> desk.published(original.get()).orElse(null);
+            case NONE -> null;
+        };
     }
 
     /** Where this user may move the translation from its current status. */
     private static List<String> transitions(ArticleDesk.Draft draft, Authentication user) {
         EditorialStatus from = EditorialStatus.of(draft.status());
-        boolean editor = isEditor(user);
+        boolean editor = DeskAccess.of(user).editor();
         List<String> allowed = new ArrayList<>();
         for (EditorialStatus to : EditorialStatus.values()) {
             boolean authorMay = to == EditorialStatus.REVIEW || to == EditorialStatus.DRAFT;
@@ -444,8 +449,7 @@ class EditorController {
 
     private ArticleDesk.Draft draftFor(long id, Authentication user) {
         ArticleDesk.Draft draft = desk.draft(id).orElseThrow(NotFoundException::new);
-        if (!isEditor(user) && !user.getName().equals(draft.createdBy())
-                && !(!draft.isOriginal() && translatedLanguages(user).contains(draft.language()))) {
+        if (!DeskAccess.of(user).mayEdit(draft)) {
             throw new AccessDeniedException("neither the author of translation " + id + " nor a translator into its language");
         }
         return draft;
@@ -456,23 +460,6 @@ class EditorController {
             throw new NotFoundException();
         }
         return desk.revision(id, Integer.parseInt(number)).orElseThrow(NotFoundException::new);
-    }
-
-    private static boolean isEditor(Authentication user) {
-        return user.getAuthorities().stream().map(a -> a.getAuthority())
-                .anyMatch(a -> a.equals("ROLE_ADMINISTRATOR") || a.equals("ROLE_EDITOR"));
-    }
-
-    private static boolean isAuthor(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AUTHOR"));
-    }
-
-    /** The languages a translator translates into (their scoped role), empty for everyone else. */
-    private static List<String> translatedLanguages(Authentication user) {
-        return user.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("TRANSLATOR:"))
-                .map(a -> a.substring("TRANSLATOR:".length()))
-                .toList();
     }
 
     /** A time the editor entered in UTC ({@code 2026-11-25T14:30}), or null when it is not one. */

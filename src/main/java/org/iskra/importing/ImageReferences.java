@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iskra.articles.FigureShortcodes;
+
 /**
  * The images a Markdown body shows: Markdown's {@code ![alt](path "caption")} and Hugo's {@code figure} shortcode,
  * in {@code {{< >}}} or {@code {{% %}}} form. Rewriting points them at stored media ({@code media:HASH}) and keeps
@@ -52,12 +54,13 @@ final class ImageReferences {
         }
     }
 
-    // ![alt](destination "title"): the destination is <anything> or a run without spaces (balanced parentheses allowed)
+    // ![alt](destination "title"): the destination is <anything> or a run without spaces (balanced parentheses allowed).
+    // A title is at most 1 000 characters: unbounded, each unclosed quote would be read to the end of the file, and a
+    // file of many of them in time quadratic in its length
     private static final Pattern MARKDOWN_IMAGE = Pattern.compile(
             "!\\[((?:[^\\[\\]\\\\]|\\\\.|\\[(?:[^\\[\\]\\\\]|\\\\.)*\\])*)\\]\\(\\s*"
             + "(<([^<>\\n]*)>|((?:[^\\s()\\\\]|\\\\.|\\([^\\s()]*\\))+))"
-            + "(\\s+(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|\\((?:[^()\\\\]|\\\\.)*\\)))?\\s*\\)");
-    private static final Pattern FIGURE = Pattern.compile("\\{\\{([<%])\\s*figure\\b(.*?)([>%])\\}\\}", Pattern.DOTALL);
+            + "(\\s+(?:\"(?:[^\"\\\\]|\\\\.){0,1000}\"|'(?:[^'\\\\]|\\\\.){0,1000}'|\\((?:[^()\\\\]|\\\\.){0,1000}\\)))?\\s*\\)");
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "\\G\\s*([A-Za-z_][\\w-]*)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|`([^`]*)`|([^\\s\"'`]+))");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
@@ -82,23 +85,22 @@ final class ImageReferences {
                     unescapeMarkdown(markdownImage.group(group)), null, null, markdownImage.group(),
                     srcStart, srcEnd, null, Map.of()));
         }
-        Matcher figure = FIGURE.matcher(markdown);
-        while (figure.find()) {
+        for (FigureShortcodes.Found figure : FigureShortcodes.in(markdown)) {
             if (inside(code, figure.start())) {
                 continue;
             }
-            if (!figure.group(1).equals(figure.group(3).equals(">") ? "<" : "%")) {
-                throw new FileRejected("figure shortcode opened with {{" + figure.group(1)
-                        + " is closed with " + figure.group(3) + "}}");
+            if (figure.opener() != (figure.closer() == '>' ? '<' : '%')) {
+                throw new FileRejected("figure shortcode opened with {{" + figure.opener()
+                        + " is closed with " + figure.closer() + "}}");
             }
-            Map<String, String> attributes = attributes(figure.group(2));
+            Map<String, String> attributes = attributes(figure.inside());
             String src = attributes.get("src");
             if (src == null || src.isBlank()) {
                 throw new FileRejected("a figure shortcode has no src");
             }
             references.add(new Reference(Kind.FIGURE, figure.start(), figure.end(), src,
-                    attributes.get("attr"), attributes.get("attrlink"), figure.group(), -1, -1,
-                    figure.group(1), Collections.unmodifiableMap(attributes)));
+                    attributes.get("attr"), attributes.get("attrlink"), markdown.substring(figure.start(), figure.end()),
+                    -1, -1, String.valueOf(figure.opener()), Collections.unmodifiableMap(attributes)));
         }
         references.sort((a, b) -> Integer.compare(a.start(), b.start()));
         // a Markdown image written inside a figure's caption belongs to the figure, not to the body

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.iskra.organizing.ApplicantFields;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Service;
@@ -22,11 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JoinIntake {
 
-    static final String NAME = "join_request.name";
-    static final String EMAIL = "join_request.email";
-    static final String PHONE = "join_request.phone";
-    static final String CITY = "join_request.city";
-    static final String MESSAGE = "join_request.message";
     static final String CONFIRMATION = "join_request.confirmation";
 
     private static final Pattern CONFIRMATION_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -59,14 +55,16 @@ class JoinIntake {
     public Receipt receive(NewJoinRequest request) {
         String confirmationToken = randomToken();
         String email = request.email().strip();
+        // the public id comes first: every sealed value is bound to it, before the row exists
+        String publicId = UUID.randomUUID().toString();
         JoinStore.Sealed sealed = new JoinStore.Sealed(
-                cipher.seal(request.name(), NAME),
-                cipher.seal(email, EMAIL),
-                cipher.seal(request.phone(), PHONE),
-                cipher.seal(request.city(), CITY),
-                cipher.seal(request.message(), MESSAGE),
+                cipher.seal(request.name(), ApplicantFields.NAME, publicId),
+                cipher.seal(email, ApplicantFields.EMAIL, publicId),
+                cipher.seal(request.phone(), ApplicantFields.PHONE, publicId),
+                cipher.seal(request.city(), ApplicantFields.CITY, publicId),
+                cipher.seal(request.message(), ApplicantFields.MESSAGE, publicId),
                 emailHash(email));
-        return committer.commit(new PreparedJoin(UUID.randomUUID().toString(), request.formToken(),
+        return committer.commit(new PreparedJoin(publicId, request.formToken(),
                 request.countryCode(), request.language(), request.sourcePath(), sealed,
                 hash.of(CONFIRMATION, confirmationToken), request.name(), email, confirmationToken));
     }
@@ -89,7 +87,7 @@ class JoinIntake {
     }
 
     String emailHash(String email) {
-        return hash.of(EMAIL, email.strip().toLowerCase(java.util.Locale.ROOT));
+        return hash.of(ApplicantFields.EMAIL_HASH, email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private String randomToken() {

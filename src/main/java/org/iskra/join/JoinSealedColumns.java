@@ -1,7 +1,8 @@
 package org.iskra.join;
 
-import java.util.Map;
+import java.util.List;
 
+import org.iskra.organizing.ApplicantFields;
 import org.iskra.privacy.SealedColumns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +13,7 @@ class JoinSealedColumns {
 
     @Bean
     SealedColumns joinRequestColumns() {
-        return new SealedColumns("join_request", Map.of(
-                "name", JoinIntake.NAME,
-                "email", JoinIntake.EMAIL,
-                "phone", JoinIntake.PHONE,
-                "city", JoinIntake.CITY,
-                "message", JoinIntake.MESSAGE));
+        return new SealedColumns("join_request", "public_id", List.of(ApplicantFields.NAME, ApplicantFields.EMAIL,
+                ApplicantFields.PHONE, ApplicantFields.CITY, ApplicantFields.MESSAGE));
     }
 }

@@ -4,10 +4,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.privacy.PersonalDataHolder;
+import org.iskra.privacy.SealedField;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
-    static final String RECIPIENT = "outbox.recipient";
-    static final String SUBJECT = "outbox.subject";
-    static final String BODY = "outbox.body";
+    static final SealedField RECIPIENT = new SealedField("outbox_message", "recipient", "outbox.recipient");
+    static final SealedField SUBJECT = new SealedField("outbox_message", "subject", "outbox.subject");
+    static final SealedField BODY = new SealedField("outbox_message", "body_text", "outbox.body");
+    /** The keyed hash of the recipient, for finding a person's mail; its purpose never changes. */
+    private static final String RECIPIENT_HASH = "outbox.recipient";
 
     private final OutboxStore store;
     private final PersonalDataCipher cipher;
@@ -42,13 +46,16 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(OutgoingMail mail) {
-        return store.insert(mail.kind(),
-                cipher.seal(mail.recipient(), RECIPIENT),
-                recipientHash(mail.recipient()),
-                cipher.seal(mail.subject(), SUBJECT),
-                cipher.seal(mail.bodyText(), BODY),
-                mail.language(),
-                OffsetDateTime.now(ZoneOffset.UTC));
+        OutboxStore.NewMessage message = sealed(mail);
+        return store.insert(message, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The message with its values sealed, bound to the public id it gets here, before it is stored. */
+    private OutboxStore.NewMessage sealed(OutgoingMail mail) {
+        String publicId = UUID.randomUUID().toString();
+        return new OutboxStore.NewMessage(publicId, mail.kind(), cipher.seal(mail.recipient(), RECIPIENT, publicId),
+                recipientHash(mail.recipient()), cipher.seal(mail.subject(), SUBJECT, publicId),
+                cipher.seal(mail.bodyText(), BODY, publicId), mail.language());
     }
 
     /**
@@ -70,7 +77,7 @@ public class Outbox {
     }
 
     String recipientHash(String recipient) {
-        return hash.of(RECIPIENT, PersonalDataHolder.normalize(recipient));
+        return hash.of(RECIPIENT_HASH, PersonalDataHolder.normalize(recipient));
     }
 
     /**
@@ -81,9 +88,7 @@ public class Outbox {
     public void enqueueAll(List<OutgoingMail> mails) {
         List<OutboxStore.NewMessage> sealed = new ArrayList<>(mails.size());
         for (OutgoingMail mail : mails) {
-            sealed.add(new OutboxStore.NewMessage(mail.kind(), cipher.seal(mail.recipient(), RECIPIENT),
-                    recipientHash(mail.recipient()), cipher.seal(mail.subject(), SUBJECT), cipher.seal(mail.bodyText(), BODY),
-                    mail.language()));
+            sealed.add(sealed(mail));
         }
         store.insertAll(sealed, OffsetDateTime.now(ZoneOffset.UTC));
     }

@@ -30,9 +30,9 @@ class OutboxPersonalData implements PersonalDataHolder {
         List<HeldRecord> held = new ArrayList<>();
         for (OutboxStore.Held m : store.to(outbox.recipientHash(email))) {
             held.add(new HeldRecord("mail", String.valueOf(m.id()), m.language(), List.of(
-                    new Field("recipient", cipher.open(m.recipient(), Outbox.RECIPIENT)),
-                    new Field("subject", cipher.open(m.subject(), Outbox.SUBJECT)),
-                    new Field("body", cipher.open(m.bodyText(), Outbox.BODY)),
+                    new Field("recipient", cipher.open(m.recipient(), Outbox.RECIPIENT, m.publicId())),
+                    new Field("subject", cipher.open(m.subject(), Outbox.SUBJECT, m.publicId())),
+                    new Field("body", cipher.open(m.bodyText(), Outbox.BODY, m.publicId())),
                     new Field("language", m.language()),
                     new Field("status", m.status()),
                     new Field("queued", iso(m.createdAt())),

@@ -1,6 +1,6 @@
 package org.iskra.mail;
 
-import java.util.Map;
+import java.util.List;
 
 import org.iskra.privacy.SealedColumns;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +12,6 @@ class OutboxSealedColumns {
 
     @Bean
     SealedColumns outboxMessageColumns() {
-        return new SealedColumns("outbox_message", Map.of(
-                "recipient", Outbox.RECIPIENT,
-                "subject", Outbox.SUBJECT,
-                "body_text", Outbox.BODY));
+        return new SealedColumns("outbox_message", "public_id", List.of(Outbox.RECIPIENT, Outbox.SUBJECT, Outbox.BODY));
     }
 }

@@ -133,9 +133,9 @@ class OutboxSender {
     }
 
     private MimeMessage compose(OutboxStore.Claimed message) throws MessagingException {
-        String recipient = cipher.open(message.recipient(), Outbox.RECIPIENT);
-        String subject = cipher.open(message.subject(), Outbox.SUBJECT);
-        String body = cipher.open(message.bodyText(), Outbox.BODY);
+        String recipient = cipher.open(message.recipient(), Outbox.RECIPIENT, message.publicId());
+        String subject = cipher.open(message.subject(), Outbox.SUBJECT, message.publicId());
+        String body = cipher.open(message.bodyText(), Outbox.BODY, message.publicId());
         MimeMessage mime = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
         helper.setFrom(from);

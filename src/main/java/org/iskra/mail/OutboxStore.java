@@ -19,11 +19,13 @@ import org.springframework.stereotype.Repository;
 class OutboxStore {
 
     /** A claimed message, still sealed. */
-    record Claimed(long id, String kind, String recipient, String subject, String bodyText, String language, int attempts) {
+    record Claimed(long id, String publicId, String kind, String recipient, String subject, String bodyText, String language,
+                   int attempts) {
     }
 
     /** A message to queue, already sealed. */
-    record NewMessage(String kind, String recipient, String recipientHash, String subject, String bodyText, String language) {
+    record NewMessage(String publicId, String kind, String recipient, String recipientHash, String subject, String bodyText,
+                      String language) {
     }
 
     private static final int ROWS_PER_INSERT = 500;
@@ -35,22 +37,18 @@ class OutboxStore {
     }
 
     /** A message to one address, still sealed, as the export of a data subject shows it. */
-    record Held(long id, String kind, String recipient, String subject, String bodyText, String language,
+    record Held(long id, String publicId, String kind, String recipient, String subject, String bodyText, String language,
                 String status, OffsetDateTime createdAt, OffsetDateTime sentAt) {
     }
 
-    long insert(String kind, String recipient, String subject, String bodyText, String language, OffsetDateTime now) {
-        return insert(kind, recipient, null, subject, bodyText, language, now);
-    }
-
-    long insert(String kind, String recipient, String recipientHash, String subject, String bodyText, String language,
-                OffsetDateTime now) {
+    long insert(NewMessage message, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into outbox_message (kind, recipient, recipient_hash, subject, body_text, language,
+                        insert into outbox_message (public_id, kind, recipient, recipient_hash, subject, body_text, language,
                                next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind, recipient, recipientHash, subject, bodyText, language, now, now)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(message.publicId(), message.kind(), message.recipient(), message.recipientHash(), message.subject(),
+                        message.bodyText(), message.language(), now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -66,14 +64,14 @@ class OutboxStore {
     }
 
     private void insertRows(List<NewMessage> messages, OffsetDateTime now) {
-        List<Object> params = new ArrayList<>(messages.size() * 8);
+        List<Object> params = new ArrayList<>(messages.size() * 9);
         for (NewMessage message : messages) {
-            Collections.addAll(params, message.kind(), message.recipient(), message.recipientHash(), message.subject(),
-                    message.bodyText(), message.language(), now, now);
+            Collections.addAll(params, message.publicId(), message.kind(), message.recipient(), message.recipientHash(),
+                    message.subject(), message.bodyText(), message.language(), now, now);
         }
-        jdbc.sql("insert into outbox_message (kind, recipient, recipient_hash, subject, body_text, language,"
+        jdbc.sql("insert into outbox_message (public_id, kind, recipient, recipient_hash, subject, body_text, language,"
                         + " next_attempt_at, created_at)"
-                        + " values " + String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")))
+                        + " values " + String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
                 .params(params)
                 .update();
     }
@@ -106,7 +104,7 @@ class OutboxStore {
             return List.of();
         }
         return jdbc.sql("""
-                        select id, kind, recipient, subject, body_text, language, attempts
+                        select id, public_id, kind, recipient, subject, body_text, language, attempts
                           from outbox_message where id in (:ids) and lease_owner = :owner and status = 'pending'
                          order by next_attempt_at, id""")
                 .param("ids", candidates).param("owner", owner)
@@ -166,7 +164,7 @@ class OutboxStore {
 
     List<Held> to(String recipientHash) {
         return jdbc.sql("""
-                        select id, kind, recipient, subject, body_text, language, status, created_at, sent_at
+                        select id, public_id, kind, recipient, subject, body_text, language, status, created_at, sent_at
                           from outbox_message where recipient_hash = ? order by created_at, id""")
                 .param(recipientHash)
                 .query(Held.class)

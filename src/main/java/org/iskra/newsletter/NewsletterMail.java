@@ -68,7 +68,7 @@ class NewsletterMail implements BulkMailSource {
                 copies.add(Optional.empty());
                 continue;
             }
-            String email = cipher.open(recipient.email(), Subscriptions.EMAIL);
+            String email = cipher.open(recipient.email(), Subscriptions.EMAIL, recipient.linkId());
             copies.add(Optional.of(writer.copy(content.get().send(), theirs, email, recipient.linkId())));
         }
         return copies;

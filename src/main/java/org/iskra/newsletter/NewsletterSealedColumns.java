@@ -1,6 +1,6 @@
 package org.iskra.newsletter;
 
-import java.util.Map;
+import java.util.List;
 
 import org.iskra.privacy.SealedColumns;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +12,6 @@ class NewsletterSealedColumns {
 
     @Bean
     SealedColumns newsletterSubscriberColumns() {
-        return new SealedColumns("newsletter_subscriber", Map.of("email", Subscriptions.EMAIL));
+        return new SealedColumns("newsletter_subscriber", "link_id", List.of(Subscriptions.EMAIL));
     }
 }

@@ -55,7 +55,7 @@ class SubscriberData implements PersonalDataHolder {
                             new Field("sent", iso(d.sentAt()))))
                     .toList();
             held.add(new HeldRecord("newsletter_subscription", r.linkId(), r.language(), List.of(
-                    new Field("email", cipher.open(r.email(), Subscriptions.EMAIL)),
+                    new Field("email", cipher.open(r.email(), Subscriptions.EMAIL, r.linkId())),
                     new Field("languages", String.join(", ", store.languages(r.id()))),
                     new Field("regions", String.join(", ", store.regions(r.id()))),
                     new Field("language", r.language()),

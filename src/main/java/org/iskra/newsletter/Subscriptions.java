@@ -14,6 +14,7 @@ import org.iskra.privacy.AuditLog;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.privacy.PersonalDataHolder;
+import org.iskra.privacy.SealedField;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Subscriptions {
 
-    static final String EMAIL = "newsletter_subscriber.email";
+    /** The subscriber's address, sealed and bound to the row's link id (known before the row is stored). */
+    static final SealedField EMAIL = new SealedField("newsletter_subscriber", "email", "newsletter_subscriber.email");
+    /** The purpose of the keyed hash that finds an address on the list. */
+    static final String EMAIL_HASH = "newsletter_subscriber.email";
     static final String MAIL_KINDS = "newsletter.";
     static final String BULK_KIND = "newsletter";
     /** After this many permanent refusals of the address by the mail server, nothing more is sent to it. */
@@ -66,7 +70,7 @@ class Subscriptions {
     }
 
     String emailHash(String email) {
-        return hash.of(EMAIL, PersonalDataHolder.normalize(email));
+        return hash.of(EMAIL_HASH, PersonalDataHolder.normalize(email));
     }
 
     /** Records the choice (or finds the address on the list) and queues the mail it calls for, in one transaction. */
@@ -77,7 +81,7 @@ class Subscriptions {
         Optional<SubscriberStore.Row> known = store.byEmailHash(emailHash(email));
         if (known.isEmpty()) {
             String linkId = links.newLinkId();
-            long id = store.insert(cipher.seal(email, EMAIL), emailHash(email), linkId, choice.pageLanguage(),
+            long id = store.insert(cipher.seal(email, EMAIL, linkId), emailHash(email), linkId, choice.pageLanguage(),
                     choice.sourcePath(), now);
             store.choose(id, choice.languages(), choice.regions());
             outbox.enqueue(mails.confirmation(email, choice.pageLanguage(), linkId));
@@ -179,7 +183,7 @@ class Subscriptions {
      * outbox, copies not sent yet are cancelled. Runs in the caller's transaction.
      */
     void end(SubscriberStore.Row row, String status) {
-        String email = row.email() == null ? null : cipher.open(row.email(), EMAIL);
+        String email = row.email() == null ? null : cipher.open(row.email(), EMAIL, row.linkId());
         store.end(row.id(), status, now());
         bulk.cancel(BULK_KIND, row.id());
         if (email != null) {

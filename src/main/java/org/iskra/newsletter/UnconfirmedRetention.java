@@ -67,7 +67,7 @@ class UnconfirmedRetention {
                 List<SubscriberStore.Row> rows = store.pendingBefore(before, BATCH);
                 for (SubscriberStore.Row row : rows) {
                     if (row.email() != null) {
-                        outbox.erase(cipher.open(row.email(), Subscriptions.EMAIL), Subscriptions.MAIL_KINDS);
+                        outbox.erase(cipher.open(row.email(), Subscriptions.EMAIL, row.linkId()), Subscriptions.MAIL_KINDS);
                     }
                     store.delete(row.id());
                 }

@@ -23,12 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicantData implements PersonalDataHolder {
 
-    // the purposes the join feature sealed and hashed with (see V10 and join.JoinIntake)
-    private static final String NAME = "join_request.name";
-    private static final String EMAIL = "join_request.email";
-    private static final String PHONE = "join_request.phone";
-    private static final String CITY = "join_request.city";
-    private static final String MESSAGE = "join_request.message";
 
     private final FollowUpStore store;
     private final Sections sections;
@@ -50,14 +44,14 @@ class ApplicantData implements PersonalDataHolder {
         for (FollowUpStore.Row r : store.byEmailHash(emailHash(email))) {
             List<List<Field>> timeline = store.timeline(r.id()).stream()
                     .map(e -> List.of(new Field("event", e.kind()), new Field("when", iso(e.at())),
-                            new Field("detail", e.detail()), new Field("note", cipher.open(e.note(), FollowUp.NOTE))))
+                            new Field("detail", e.detail()), new Field("note", cipher.open(e.note(), ApplicantFields.NOTE, e.publicId()))))
                     .toList();
             held.add(new HeldRecord("join_request", r.publicId(), r.language(), List.of(
-                    new Field("name", cipher.open(r.name(), NAME)),
-                    new Field("email", cipher.open(r.email(), EMAIL)),
-                    new Field("phone", cipher.open(r.phone(), PHONE)),
-                    new Field("city", cipher.open(r.city(), CITY)),
-                    new Field("message", cipher.open(r.message(), MESSAGE)),
+                    new Field("name", cipher.open(r.name(), ApplicantFields.NAME, r.publicId())),
+                    new Field("email", cipher.open(r.email(), ApplicantFields.EMAIL, r.publicId())),
+                    new Field("phone", cipher.open(r.phone(), ApplicantFields.PHONE, r.publicId())),
+                    new Field("city", cipher.open(r.city(), ApplicantFields.CITY, r.publicId())),
+                    new Field("message", cipher.open(r.message(), ApplicantFields.MESSAGE, r.publicId())),
                     new Field("country", r.countryCode()),
                     new Field("section", sections.find(r.sectionId()).map(Section::name).orElse(null)),
                     new Field("language", r.language()),
@@ -86,14 +80,14 @@ class ApplicantData implements PersonalDataHolder {
     void erase(long requestId, String publicId, long sectionId, Actor actor, String by) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         store.erase(requestId, now);
-        store.event(requestId, "erased", actor.staffUserId(), "by=" + by, null, now);
+        store.event(requestId, "erased", actor.staffUserId(), "by=" + by, now);
         audit.record(actor, "join.erase", FollowUp.SUBJECT_TYPE, publicId,
                 sections.find(sectionId).map(Section::slug).orElse(null), "by=" + by);
     }
 
     /** As join.JoinIntake computes it: the address stripped, in lower case. */
     private String emailHash(String email) {
-        return hash.of(EMAIL, email.strip().toLowerCase(Locale.ROOT));
+        return hash.of(ApplicantFields.EMAIL_HASH, email.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String iso(OffsetDateTime at) {

@@ -86,7 +86,7 @@ class Deadlines {
             store.organizers(section.slug()).forEach(p -> to.add(p.email()));
         }
         send(due, section, to, "join.reminder", "organizing.mail.reminder.");
-        store.event(due.id(), "reminded", null, "recipients=" + Math.max(1, to.size()), null, OffsetDateTime.now(ZoneOffset.UTC));
+        store.event(due.id(), "reminded", null, "recipients=" + Math.max(1, to.size()), OffsetDateTime.now(ZoneOffset.UTC));
         log.info("Join request {} is past its deadline: reminder sent", due.publicId());
     }
 
@@ -96,7 +96,7 @@ class Deadlines {
         store.leads(section.id()).forEach(p -> to.add(p.email()));
         to.addAll(staff.emailsWithRole(Role.ADMINISTRATOR, ""));
         send(due, section, new ArrayList<>(to), "join.escalation", "organizing.mail.escalation.");
-        store.event(due.id(), "escalated", null, "recipients=" + Math.max(1, to.size()), null, OffsetDateTime.now(ZoneOffset.UTC));
+        store.event(due.id(), "escalated", null, "recipients=" + Math.max(1, to.size()), OffsetDateTime.now(ZoneOffset.UTC));
         log.info("Join request {} is still unanswered: escalated", due.publicId());
     }
 

@@ -1,5 +1,12 @@
 package org.iskra.organizing;
 
+import static org.iskra.organizing.ApplicantFields.CITY;
+import static org.iskra.organizing.ApplicantFields.EMAIL;
+import static org.iskra.organizing.ApplicantFields.MESSAGE;
+import static org.iskra.organizing.ApplicantFields.NAME;
+import static org.iskra.organizing.ApplicantFields.NOTE;
+import static org.iskra.organizing.ApplicantFields.PHONE;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -7,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.iskra.mail.Outbox;
 import org.iskra.mail.OutgoingMail;
 import org.iskra.privacy.Actor;
 import org.iskra.privacy.AuditLog;
 import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.privacy.SealedField;
+
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.Messages;
@@ -32,13 +42,6 @@ class FollowUp {
     static final List<String> STATUSES = List.of("new", "contacted", "meeting_arranged", "joined", "not_interested",
             "unreachable", "spam");
     static final String SUBJECT_TYPE = "join_request";
-    static final String NOTE = "join_event.note";
-    // the purposes the join feature sealed the columns with (see V10 and join.JoinIntake)
-    private static final String NAME = "join_request.name";
-    private static final String EMAIL = "join_request.email";
-    private static final String PHONE = "join_request.phone";
-    private static final String CITY = "join_request.city";
-    private static final String MESSAGE = "join_request.message";
 
     /** Why a change was refused: a message key, or null when it was made. Absent: no such request for this user. */
     record Outcome(String error) {
@@ -77,12 +80,13 @@ class FollowUp {
         Section section = visible.get().section();
         audit.record(actor, "join.view", SUBJECT_TYPE, row.publicId(), section.slug(), null);
         List<RequestView.Event> timeline = store.timeline(row.id()).stream()
-                .map(e -> new RequestView.Event(e.kind(), e.actorName(), e.detail(), cipher.open(e.note(), NOTE), e.at()))
+                .map(e -> new RequestView.Event(e.kind(), e.actorName(), e.detail(), cipher.open(e.note(), NOTE, e.publicId()), e.at()))
                 .toList();
         boolean lead = user.administrator() || store.leads(section.id(), user.id());
         return Optional.of(new RequestView(row.publicId(), section, row.countryCode(), row.language(), row.sourcePath(),
-                cipher.open(row.name(), NAME), cipher.open(row.email(), EMAIL), cipher.open(row.phone(), PHONE),
-                cipher.open(row.city(), CITY), cipher.open(row.message(), MESSAGE), row.consentAt(), row.confirmedAt(),
+                cipher.open(row.name(), NAME, row.publicId()), cipher.open(row.email(), EMAIL, row.publicId()),
+                cipher.open(row.phone(), PHONE, row.publicId()), cipher.open(row.city(), CITY, row.publicId()),
+                cipher.open(row.message(), MESSAGE, row.publicId()), row.consentAt(), row.confirmedAt(),
                 row.status(), row.dueAt(), row.createdAt(), row.assigneeId(), row.assigneeName(), timeline,
                 lead, lead ? store.organizers(section.slug()) : List.of(), sections.list(), row.erasedAt(), row.purgeAt()));
     }
@@ -105,7 +109,7 @@ class FollowUp {
         boolean more = rows.size() > pageSize;
         List<Dashboard.Line> lines = rows.stream().limit(pageSize)
                 .map(r -> new Dashboard.Line(r.publicId(), byId.get(r.sectionId()), r.countryCode(), r.language(),
-                        cipher.open(r.name(), NAME), r.status(), r.confirmed(), r.dueAt(),
+                        cipher.open(r.name(), NAME, r.publicId()), r.status(), r.confirmed(), r.dueAt(),
                         r.status().equals("new") && r.dueAt().isBefore(now), r.createdAt(), r.assigneeName(), r.purgeAt()))
                 .toList();
         audit.record(actor, "join.list", SUBJECT_TYPE, null, mine.size() == 1 ? mine.get(0).slug() : null,
@@ -131,8 +135,8 @@ class FollowUp {
                 "id,received,country,language,name,email,phone,city,message,status,confirmed,assignee,due\r\n");
         for (FollowUpStore.Row r : rows) {
             List<String> cells = List.of(r.publicId(), Times.iso(r.createdAt()), r.countryCode(), r.language(),
-                    open(r.name(), NAME), open(r.email(), EMAIL), open(r.phone(), PHONE), open(r.city(), CITY),
-                    open(r.message(), MESSAGE), r.status(), Times.iso(r.confirmedAt()),
+                    open(r, NAME, r.name()), open(r, EMAIL, r.email()), open(r, PHONE, r.phone()), open(r, CITY, r.city()),
+                    open(r, MESSAGE, r.message()), r.status(), Times.iso(r.confirmedAt()),
                     r.assigneeName() == null ? "" : r.assigneeName(), Times.iso(r.dueAt()));
             csv.append(String.join(",", cells.stream().map(FollowUp::csvCell).toList())).append("\r\n");
         }
@@ -140,8 +144,8 @@ class FollowUp {
         return Optional.of(csv.toString());
     }
 
-    private String open(String sealed, String purpose) {
-        String value = cipher.open(sealed, purpose);
+    private String open(FollowUpStore.Row row, SealedField field, String sealed) {
+        String value = cipher.open(sealed, field, row.publicId());
         return value == null ? "" : value;
     }
 
@@ -172,7 +176,7 @@ class FollowUp {
         }
         store.changeStatus(row.id(), row.status(), status);
         String detail = "from=" + row.status() + " to=" + status;
-        store.event(row.id(), "status", user.id(), detail, null, now());
+        store.event(row.id(), "status", user.id(), detail, now());
         audit.record(actor, "join.status", SUBJECT_TYPE, publicId, visible.get().section().slug(), detail);
         return Optional.of(Outcome.DONE);
     }
@@ -190,7 +194,8 @@ class FollowUp {
             return Optional.of(new Outcome("organizing.error.note-long"));
         }
         FollowUpStore.Row row = visible.get().row();
-        store.event(row.id(), "note", user.id(), null, cipher.seal(note.strip(), NOTE), now());
+        String eventId = UUID.randomUUID().toString();
+        store.note(row.id(), user.id(), eventId, cipher.seal(note.strip(), NOTE, eventId), now());
         audit.record(actor, "join.note", SUBJECT_TYPE, publicId, visible.get().section().slug(), null);
         return Optional.of(Outcome.DONE);
     }
@@ -218,7 +223,7 @@ class FollowUp {
         }
         store.assign(row.id(), assigneeId);
         String detail = assigneeId == null ? "assignee=none" : "assignee=" + assigneeId;
-        store.event(row.id(), "assigned", user.id(), detail, null, now());
+        store.event(row.id(), "assigned", user.id(), detail, now());
         audit.record(actor, "join.assign", SUBJECT_TYPE, publicId, section.slug(), detail);
         return Optional.of(Outcome.DONE);
     }
@@ -239,7 +244,7 @@ class FollowUp {
         OffsetDateTime now = now();
         store.transfer(row.id(), target.get().id(), now.plusHours(target.get().responseHours()));
         String detail = "from=" + from.slug() + " to=" + target.get().slug();
-        store.event(row.id(), "transferred", user.id(), detail, null, now);
+        store.event(row.id(), "transferred", user.id(), detail, now);
         audit.record(actor, "join.transfer", SUBJECT_TYPE, publicId, from.slug(), detail);
         return Optional.of(Outcome.DONE);
     }
@@ -261,7 +266,7 @@ class FollowUp {
         }
         Section section = visible.get().section();
         Language language = languages.find(row.language()).orElse(languages.defaultLanguage());
-        String name = cipher.open(row.name(), NAME);
+        String name = cipher.open(row.name(), NAME, row.publicId());
         String[] template = store.replyTemplate(section.id(), language.code())
                 .or(() -> store.replyTemplate(section.id(), "en"))
                 .orElseGet(() -> {
@@ -271,13 +276,13 @@ class FollowUp {
         Map<String, String> values = Map.of("{name}", name, "{section}", section.name());
         String subject = fill(template[0], values).replace('\r', ' ').replace('\n', ' ');
         String body = fill(template[1], values);
-        outbox.enqueue(new OutgoingMail("join.reply", cipher.open(row.email(), EMAIL), subject, body,
+        outbox.enqueue(new OutgoingMail("join.reply", cipher.open(row.email(), EMAIL, row.publicId()), subject, body,
                 language.code()));
         OffsetDateTime now = now();
-        store.event(row.id(), "replied", user.id(), "language=" + language.code(), null, now);
+        store.event(row.id(), "replied", user.id(), "language=" + language.code(), now);
         if (row.status().equals("new")) {
             store.changeStatus(row.id(), "new", "contacted");
-            store.event(row.id(), "status", user.id(), "from=new to=contacted", null, now);
+            store.event(row.id(), "status", user.id(), "from=new to=contacted", now);
         }
         audit.record(actor, "join.reply", SUBJECT_TYPE, publicId, section.slug(), "language=" + language.code());
         return Optional.of(Outcome.DONE);

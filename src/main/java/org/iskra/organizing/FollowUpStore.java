@@ -33,7 +33,7 @@ class FollowUpStore {
     }
 
     /** An event of the timeline, its note still sealed. */
-    record EventRow(String kind, String actorName, String detail, String note, OffsetDateTime at) {
+    record EventRow(String publicId, String kind, String actorName, String detail, String note, OffsetDateTime at) {
     }
 
     /** The dashboard's question. Null fields do not filter; assignee 0 means "nobody". */
@@ -169,19 +169,26 @@ class FollowUpStore {
 
     List<EventRow> timeline(long requestId) {
         return jdbc.sql("""
-                        select e.kind, u.display_name, e.detail, e.note, e.created_at
+                        select e.public_id, e.kind, u.display_name, e.detail, e.note, e.created_at
                           from join_event e left join staff_user u on u.id = e.actor_id
                          where e.request_id = ?
                          order by e.created_at, e.id""")
                 .param(requestId)
-                .query((rs, n) -> new EventRow(rs.getString("kind"), rs.getString("display_name"),
+                .query((rs, n) -> new EventRow(rs.getString("public_id"), rs.getString("kind"), rs.getString("display_name"),
                         rs.getString("detail"), rs.getString("note"), time(rs, "created_at")))
                 .list();
     }
 
-    void event(long requestId, String kind, Long actorId, String detail, String sealedNote, OffsetDateTime at) {
-        jdbc.sql("insert into join_event (request_id, kind, actor_id, detail, note, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(requestId, kind, actorId, detail, sealedNote, at)
+    void event(long requestId, String kind, Long actorId, String detail, OffsetDateTime at) {
+        jdbc.sql("insert into join_event (request_id, kind, actor_id, detail, created_at) values (?, ?, ?, ?, ?)")
+                .params(requestId, kind, actorId, detail, at)
+                .update();
+    }
+
+    /** A note on the timeline: the event's public id is the one the note was sealed for. */
+    void note(long requestId, Long actorId, String publicId, String sealedNote, OffsetDateTime at) {
+        jdbc.sql("insert into join_event (request_id, kind, actor_id, public_id, note, created_at) values (?, 'note', ?, ?, ?, ?)")
+                .params(requestId, actorId, publicId, sealedNote, at)
                 .update();
     }
 

@@ -1,6 +1,6 @@
 package org.iskra.organizing;
 
-import java.util.Map;
+import java.util.List;
 
 import org.iskra.privacy.SealedColumns;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +12,6 @@ class OrganizingSealedColumns {
 
     @Bean
     SealedColumns joinEventColumns() {
-        return new SealedColumns("join_event", Map.of("note", FollowUp.NOTE));
+        return new SealedColumns("join_event", "public_id", List.of(ApplicantFields.NOTE));
     }
 }

@@ -29,7 +29,6 @@ class Retention {
     static final Set<String> CLOSED_STATUSES = Set.of("not_interested", "unreachable", "spam");
     /** Iskra's own job, recorded as "by=retention" on the timeline and in the audit log. */
     private static final Actor RETENTION = Actor.ISKRA;
-    private static final String EMAIL = "join_request.email";
     private static final Duration LEASE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
@@ -70,7 +69,7 @@ class Retention {
     }
 
     private void erase(FollowUpStore.Expired expired) {
-        String email = cipher.open(expired.email(), EMAIL);
+        String email = cipher.open(expired.email(), ApplicantFields.EMAIL, expired.publicId());
         applicants.erase(expired.id(), expired.publicId(), expired.sectionId(), RETENTION, "retention");
         if (email != null && !store.heldUnder(expired.emailHash())) {
             outbox.erase(email);

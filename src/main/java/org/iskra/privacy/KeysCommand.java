@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code java -jar iskra.jar keys status|rotate|reseal [--iskra.setting=value …]}: shows which keys sealed how many
  * values; adds a new key and seals every value again with it (rotate); or only seals again what is not sealed with
- * the current key (reseal: after a rotation that running nodes raced, or a key file rotated by hand). The site may
+ * the current key or not yet bound to its row (reseal: after a rotation that running nodes raced, a key file rotated
+ * by hand, or an upgrade from a version that bound values to their column only). The site may
  * keep running on the same database meanwhile.
  */
 public final class KeysCommand {
@@ -87,13 +88,19 @@ public final class KeysCommand {
             out.printf("%-34s %-8s %d%n", id, id.equals(inFile.currentAesId()) ? "current" : "old", counts.getOrDefault(id, 0L));
         }
         counts.forEach((id, count) -> {
-            if (!inFile.aes().containsKey(id)) {
+            if (!inFile.aes().containsKey(id) && !id.equals(SealedValues.COLUMN_ONLY)) {
                 out.printf("%-34s %-8s %d%n", id, "MISSING", count);
             }
         });
+        long columnOnly = counts.getOrDefault(SealedValues.COLUMN_ONLY, 0L);
+        if (columnOnly > 0) {
+            out.println(columnOnly + " of these value(s) are sealed for their column only, not bound to their row"
+                    + " (sealed before this version): run keys reseal to bind them.");
+        }
         out.println("Tables: " + String.join(", ", values.tables().stream().map(SealedColumns::table).toList())
                 + ". The hmac key (keyed hashes for lookups) never rotates.");
-        return counts.keySet().stream().allMatch(inFile.aes()::containsKey) ? OK : FAILED;
+        return counts.keySet().stream().allMatch(id -> inFile.aes().containsKey(id) || id.equals(SealedValues.COLUMN_ONLY))
+                ? OK : FAILED;
     }
 
     private static int rotate(PersonalDataKeys keys, SealedValues values, PrintStream out, PrintStream err) {
@@ -120,15 +127,18 @@ public final class KeysCommand {
             passes++;
         } while (passes < PASSES && pass.resealed() + pass.changedMeanwhile() > 0);
         out.println("Values sealed again with key " + current + ": " + resealed + ".");
-        long left = values.countByKey(BATCH).entrySet().stream()
-                .filter(count -> !count.getKey().equals(current))
+        Map<String, Long> counts = values.countByKey(BATCH);
+        long otherKey = counts.entrySet().stream()
+                .filter(count -> !count.getKey().equals(current) && !count.getKey().equals(SealedValues.COLUMN_ONLY))
                 .mapToLong(Map.Entry::getValue).sum();
-        if (left == 0) {
-            out.println("Every sealed value now uses key " + current + ".");
+        long columnOnly = counts.getOrDefault(SealedValues.COLUMN_ONLY, 0L);
+        if (otherKey == 0 && columnOnly == 0) {
+            out.println("Every sealed value now uses key " + current + " and is bound to its row.");
             return OK;
         }
-        err.println(left + " value(s) still use another key: " + pass.unreadable() + " could not be opened (see the log:"
-                + " a key missing from the file?), the others were written meanwhile. Run: java -jar iskra.jar keys reseal");
+        err.println(otherKey + " value(s) still use another key" + (columnOnly > 0 ? " and " + columnOnly
+                + " are not bound to their row" : "") + ": " + pass.unreadable() + " could not be opened (see the log: a key missing from the file, or a value moved"
+                + " into another row?), the others were written meanwhile. Run: java -jar iskra.jar keys reseal");
         return FAILED;
     }
 }

@@ -14,16 +14,24 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts personal data before it is stored: AES-256-GCM with a random 96-bit nonce, and the purpose of the value
- * (such as {@code join_request.email}) as associated data, so a value cannot be moved into another column without
- * the move being detected. A sealed value is ASCII, {@code v1.{keyId}.{base64url(nonce | ciphertext | tag)}}, and
- * names the key that sealed it, so values sealed with an older key still open after a new key became current.
+ * Encrypts personal data before it is stored: AES-256-GCM with a random 96-bit nonce, and as associated data the
+ * table, the column and the public id of the row the value belongs to. A value moved into another column, or into
+ * another row (a request into another section, one applicant's address into another's request), no longer opens:
+ * the move is detected, not believed. A sealed value is ASCII, {@code v2.{keyId}.{base64url(nonce | ciphertext |
+ * tag)}}, and names the key that sealed it, so values sealed with an older key still open after a new key became
+ * current.
+ *
+ * <p>Values sealed before the row binding ({@code v1.…}, with the column's purpose alone as associated data) still
+ * open, for their column, until {@code keys reseal} seals them again the new way; until then they are as movable
+ * between rows as they were. {@link #needsResealing} tells them apart.
  */
 @Component
 public final class PersonalDataCipher {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String PREFIX = VERSION + ".";
+    /** Sealed for a column only, before values were bound to their row. */
+    private static final String LEGACY_PREFIX = "v1.";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
@@ -40,12 +48,16 @@ public final class PersonalDataCipher {
         this.keys = keys;
     }
 
-    /** The plaintext sealed with the current key for this purpose; null stays null. */
-    public String seal(String plaintext, String purpose) {
-        requirePurpose(purpose);
+    /**
+     * The plaintext sealed with the current key, bound to the field and to the public id of its row; null stays
+     * null (whatever the row). The row's public id must be known before the value is stored: rows whose values are sealed get their
+     * public id from the application, not from the database.
+     */
+    public String seal(String plaintext, SealedField field, String rowId) {
         if (plaintext == null) {
             return null;
         }
+        requireRow(field, rowId);
         KeyFile.Keys current = keys.keys();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
@@ -53,7 +65,7 @@ public final class PersonalDataCipher {
         try {
             Cipher cipher = sealing.get();
             cipher.init(Cipher.ENCRYPT_MODE, current.aes().get(current.currentAesId()), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData(field, rowId));
             sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
@@ -63,16 +75,18 @@ public final class PersonalDataCipher {
     }
 
     /**
-     * The plaintext of a value sealed for this purpose; null stays null.
+     * The plaintext of a value sealed for this field of this row (or, sealed the old way, for this field); null
+     * stays null.
      *
-     * @throws SealedValueException if the value was altered, sealed for another purpose, sealed with a key the key
-     *         file does not hold, or is not a sealed value
+     * @throws SealedValueException if the value was altered, sealed for another field or another row, sealed with a
+     *         key the key file does not hold, or is not a sealed value
      */
-    public String open(String sealed, String purpose) {
-        requirePurpose(purpose);
+    public String open(String sealed, SealedField field, String rowId) {
         if (sealed == null) {
+            // nothing sealed (an erased value, an event without a note): nothing to bind
             return null;
         }
+        requireRow(field, rowId);
         Token token = Token.parse(sealed);
         SecretKey key = keys.aes(token.keyId());
         if (key == null) {
@@ -96,24 +110,34 @@ public final class PersonalDataCipher {
         try {
             Cipher cipher = opening.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, payload, 0, NONCE_BYTES));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(token.legacy() ? field.legacyPurpose().getBytes(StandardCharsets.UTF_8) : associatedData(field, rowId));
             byte[] plain = cipher.doFinal(payload, NONCE_BYTES, payload.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new SealedValueException("the sealed value was altered, or was not sealed for " + purpose);
+            throw new SealedValueException("the sealed value was altered, or was not sealed for " + field
+                    + (token.legacy() ? "" : " of this row"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
         }
     }
 
     /**
-     * Whether the value is sealed with the key that seals new values; null counts as current, since there is nothing
-     * to re-encrypt. For key rotation.
+     * Whether {@code keys reseal} should seal the value again: sealed with an older key, or the old way (not bound
+     * to its row). Null needs nothing.
      *
      * @throws SealedValueException if it is not a sealed value
      */
-    public boolean sealedWithCurrentKey(String sealed) {
-        return sealed == null || Token.parse(sealed).keyId().equals(keys.currentAesId());
+    public boolean needsResealing(String sealed) {
+        if (sealed == null) {
+            return false;
+        }
+        Token token = Token.parse(sealed);
+        return token.legacy() || !token.keyId().equals(keys.currentAesId());
+    }
+
+    /** Whether the value was sealed the old way, for its column only; false for null. */
+    public boolean sealedForColumnOnly(String sealed) {
+        return sealed != null && Token.parse(sealed).legacy();
     }
 
     /**
@@ -133,24 +157,34 @@ public final class PersonalDataCipher {
         }
     }
 
-    private static void requirePurpose(String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("a sealed value needs a purpose, such as join_request.email");
+    private static void requireRow(SealedField field, String rowId) {
+        if (field == null) {
+            throw new IllegalArgumentException("a sealed value needs the field it is stored in");
+        }
+        if (rowId == null || rowId.isBlank()) {
+            throw new IllegalArgumentException("a value of " + field + " is bound to the public id of its row, and there is none");
         }
     }
 
-    private record Token(String keyId, String payload) {
+    /** Table, column and row, each a plain identifier but the last (which is last, so nothing is ambiguous). */
+    private static byte[] associatedData(SealedField field, String rowId) {
+        return ("iskra." + VERSION + "|" + field.table() + "|" + field.column() + "|" + rowId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Token(boolean legacy, String keyId, String payload) {
 
         static Token parse(String sealed) {
-            int dot = sealed.indexOf('.', PREFIX.length());
-            if (!sealed.startsWith(PREFIX) || dot < 0) {
+            boolean legacy = sealed.startsWith(LEGACY_PREFIX);
+            String prefix = legacy ? LEGACY_PREFIX : PREFIX;
+            int dot = sealed.indexOf('.', prefix.length());
+            if (!sealed.startsWith(prefix) || dot < 0) {
                 throw new SealedValueException("not a sealed value (expected " + VERSION + ".{key id}.{data})");
             }
-            String keyId = sealed.substring(PREFIX.length(), dot);
+            String keyId = sealed.substring(prefix.length(), dot);
             if (!KeyFile.ID.matcher(keyId).matches()) {
                 throw new SealedValueException("not a sealed value (its key id is malformed)");
             }
-            return new Token(keyId, sealed.substring(dot + 1));
+            return new Token(legacy, keyId, sealed.substring(dot + 1));
         }
     }
 }

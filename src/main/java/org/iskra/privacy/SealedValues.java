@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SealedValues {
 
     static final String NOT_SEALED = "(not a sealed value)";
+    /** Counted apart from the keys: values sealed for their column only, not yet bound to their row. */
+    static final String COLUMN_ONLY = "(sealed for its column only)";
 
     private static final Logger log = LoggerFactory.getLogger(SealedValues.class);
 
@@ -37,7 +39,7 @@ class SealedValues {
         }
     }
 
-    private record Row(long id, Map<String, String> values) {
+    private record Row(long id, String publicId, Map<String, String> values) {
     }
 
     private final List<SealedColumns> tables;
@@ -57,7 +59,10 @@ class SealedValues {
         return tables;
     }
 
-    /** How many values each key sealed, by key id; values that are not sealed at all under {@link #NOT_SEALED}. */
+    /**
+     * How many values each key sealed, by key id; values that are not sealed at all under {@link #NOT_SEALED}, and,
+     * besides, how many of them are sealed the old way, for their column only, under {@link #COLUMN_ONLY}.
+     */
     Map<String, Long> countByKey(int batchSize) {
         Map<String, Long> counts = new TreeMap<>();
         for (SealedColumns table : tables) {
@@ -69,6 +74,9 @@ class SealedValues {
                     for (String value : row.values().values()) {
                         if (value != null) {
                             counts.merge(keyIdOf(value), 1L, Long::sum);
+                            if (columnOnly(value)) {
+                                counts.merge(COLUMN_ONLY, 1L, Long::sum);
+                            }
                         }
                     }
                 }
@@ -78,7 +86,10 @@ class SealedValues {
         return counts;
     }
 
-    /** Seals every value not sealed with the current key again with it, batch by batch, with progress in the log. */
+    /**
+     * Seals every value not sealed with the current key, or not bound to its row, again with the current key and
+     * bound to its row, batch by batch, with progress in the log.
+     */
     Resealed resealAll(int batchSize) {
         Resealed all = Resealed.NONE;
         for (SealedColumns table : tables) {
@@ -112,12 +123,13 @@ class SealedValues {
                 if (value == null) {
                     continue;
                 }
-                String purpose = table.purposeByColumn().get(column.getKey());
+                SealedField field = fieldOf(table, column.getKey());
                 try {
-                    if (!cipher.sealedWithCurrentKey(value)) {
-                        updates.put(column.getKey(), new String[] {value, cipher.seal(cipher.open(value, purpose), purpose)});
+                    if (cipher.needsResealing(value)) {
+                        updates.put(column.getKey(), new String[] {value,
+                                cipher.seal(cipher.open(value, field, row.publicId()), field, row.publicId())});
                     }
-                } catch (SealedValueException e) {
+                } catch (SealedValueException | IllegalArgumentException e) {
                     // the message names the problem and the key id, never the value
                     log.warn("{} {} of row {} cannot be sealed again: {}", table.table(), column.getKey(), row.id(), e.getMessage());
                     unreadable++;
@@ -150,17 +162,29 @@ class SealedValues {
     }
 
     private List<Row> batch(SealedColumns table, List<String> columns, long after, int batchSize) {
-        return jdbc.sql("select id, " + String.join(", ", columns) + " from " + table.table()
+        return jdbc.sql("select id, " + table.publicIdColumn() + ", " + String.join(", ", columns) + " from " + table.table()
                         + " where id > ? order by id limit ?")
                 .params(after, batchSize)
                 .query((rs, number) -> {
                     Map<String, String> values = new LinkedHashMap<>();
                     for (int i = 0; i < columns.size(); i++) {
-                        values.put(columns.get(i), rs.getString(i + 2));
+                        values.put(columns.get(i), rs.getString(i + 3));
                     }
-                    return new Row(rs.getLong(1), values);
+                    return new Row(rs.getLong(1), rs.getString(2), values);
                 })
                 .list();
+    }
+
+    private boolean columnOnly(String value) {
+        try {
+            return cipher.sealedForColumnOnly(value);
+        } catch (SealedValueException e) {
+            return false;
+        }
+    }
+
+    private static SealedField fieldOf(SealedColumns table, String column) {
+        return table.fields().stream().filter(f -> f.column().equals(column)).findFirst().orElseThrow();
     }
 
     private String keyIdOf(String value) {
@@ -172,6 +196,6 @@ class SealedValues {
     }
 
     private static List<String> columns(SealedColumns table) {
-        return table.purposeByColumn().keySet().stream().sorted().toList();
+        return table.fields().stream().map(SealedField::column).sorted().toList();
     }
 }

@@ -31,13 +31,13 @@ class SearchApiController {
 
     private final Languages languages;
     private final PageFrames frames;
-    private final SearchIndex index;
+    private final SearchGate gate;
     private final int pageSize;
 
-    SearchApiController(Languages languages, PageFrames frames, SearchIndex index, IskraProperties properties) {
+    SearchApiController(Languages languages, PageFrames frames, SearchGate gate, IskraProperties properties) {
         this.languages = languages;
         this.frames = frames;
-        this.index = index;
+        this.gate = gate;
         this.pageSize = properties.pageSize();
     }
 
@@ -67,7 +67,7 @@ class SearchApiController {
         Messages t = frames.messages(language);
         try {
             SearchQuery query = form.toQuery(language.code(), pageSize);
-            SearchResults found = index.search(query);
+            SearchResults found = gate.search(query, request);
             List<Result> results = found.hits().stream()
                     .map(hit -> new Result(hit.title(), frames.absolute(hit.path()), hit.standfirst(), hit.fragmentHtml(),
                             hit.language(), hit.publishedAt().toInstant().toString()))
@@ -78,6 +78,12 @@ class SearchApiController {
             return problem(HttpStatus.BAD_REQUEST, t.get(e.key(), e.arguments()));
         } catch (QueryTooComplexException e) {
             return problem(HttpStatus.BAD_REQUEST, t.get("search.error.too-complex"));
+        } catch (SearchGate.Refused e) {
+            return ResponseEntity.status(e.status())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .cacheControl(CacheControl.noCache())
+                    .body(new Problem(e.status(), t.get(e.key())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,9 +16,9 @@ class SearchConfiguration {
 
     /** Each node keeps its own index in its data folder; the change log keeps them all current. */
     @Bean(destroyMethod = "close")
-    SearchIndex searchIndex(IskraProperties properties, @Value("${iskra.search.ram-buffer-mb:16}") double ramBufferMb)
-            throws IOException {
+    SearchIndex searchIndex(IskraProperties properties, SearchProperties search,
+                            @Value("${iskra.search.ram-buffer-mb:16}") double ramBufferMb) throws IOException {
         // a small buffer suits a node (one article at a time); the reindex command, alone on the machine, asks for more
-        return SearchIndex.open(properties.data().resolve(FOLDER), ramBufferMb);
+        return SearchIndex.open(properties.data().resolve(FOLDER), ramBufferMb, SearchSlots.perProcessor(search.maxWait()));
     }
 }

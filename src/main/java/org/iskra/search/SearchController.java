@@ -14,7 +14,9 @@ import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrame;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +39,13 @@ class SearchController {
     private final PageFrames frames;
     private final PageRenderer renderer;
     private final SearchIndex index;
+    private final SearchGate gate;
     private final SearchIndexer indexer;
     private final int pageSize;
 
-    SearchController(Languages languages, PageFrames frames, PageRenderer renderer, SearchIndex index,
+    SearchController(Languages languages, PageFrames frames, PageRenderer renderer, SearchIndex index, SearchGate gate,
                      SearchIndexer indexer, IskraProperties properties) {
+        this.gate = gate;
         this.languages = languages;
         this.frames = frames;
         this.renderer = renderer;
@@ -51,20 +55,25 @@ class SearchController {
     }
 
     @GetMapping("/{lang}/search")
-    ResponseEntity<byte[]> search(@PathVariable String lang, SearchForm form) {
+    ResponseEntity<byte[]> search(@PathVariable String lang, SearchForm form, HttpServletRequest request) {
         Language language = languages.find(lang).orElseThrow(NotFoundException::new);
         Messages t = frames.messages(language);
         HttpStatus status = HttpStatus.OK;
         SearchResults results = null;
         String error = null;
+        Long retryAfter = null;
         try {
-            results = index.search(form.toQuery(language.code(), pageSize));
+            results = gate.search(form.toQuery(language.code(), pageSize), request);
         } catch (SearchForm.InvalidSearch e) {
             error = t.get(e.key(), e.arguments());
             status = HttpStatus.BAD_REQUEST;
         } catch (QueryTooComplexException e) {
             error = t.get("search.error.too-complex");
             status = HttpStatus.BAD_REQUEST;
+        } catch (SearchGate.Refused e) {
+            error = t.get(e.key());
+            status = HttpStatus.valueOf(e.status());
+            retryAfter = e.retryAfterSeconds();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +86,11 @@ class SearchController {
         PageFrame frame = frames.frame(language, title, t.get("site.tagline"), SearchPage.href(action, echo.parameters()),
                 versions(words), "/" + languages.defaultLanguage().code() + "/search" + words).withSocial(null);
         SearchPage page = new SearchPage(frame, action, echo, filterOptions(language), results, error, indexer.rebuilding());
-        return ResponseEntity.status(status)
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        }
+        return response
                 .contentType(HTML)
                 .header("Content-Language", language.code())
                 // results change with every publication, and an endless space of them is no use to search engines

@@ -2,7 +2,6 @@ package org.iskra.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +98,8 @@ final class SearchIndex implements Closeable {
      * more, and an exact count of a common word would visit every document that has it.
      */
     static final int COUNT_UP_TO = 1000;
+    /** How long a search waits for a free processor unless told otherwise. */
+    static final java.time.Duration DEFAULT_WAIT = java.time.Duration.ofSeconds(1);
     private static final int PASSAGE_CHARS = 160;
     private static final int BODY_PASSAGES = 2;
     private static final int MAX_CHARS_TO_HIGHLIGHT = 20_000;
@@ -129,13 +129,8 @@ final class SearchIndex implements Closeable {
     private final boolean existed;
     private final Map<String, String> openedWith;
     private final AtomicReference<OptionsCache> options = new AtomicReference<>(new OptionsCache(null));
-    /**
-     * Searches run at most one per processor, the others wait their turn in order of arrival. A search is a short
-     * burst of CPU; more of them at once than there are processors only share the processors in time slices, so
-     * each takes several times its own cost, the longest ones most (they were the 99th percentile), and a burst of
-     * searches would take the processors from page serving as well.
-     */
-    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    /** Searches run at most one per processor, and wait for one a bounded time (see {@link SearchSlots}). */
+    private final SearchSlots slots;
 
     private record OptionsCache(IndexReader reader, Map<String, FilterOptions> byLanguage) {
         OptionsCache(IndexReader reader) {
@@ -143,8 +138,9 @@ final class SearchIndex implements Closeable {
         }
     }
 
-    private SearchIndex(Path folder, double ramBufferMb) throws IOException {
+    private SearchIndex(Path folder, double ramBufferMb, SearchSlots slots) throws IOException {
         this.folder = folder;
+        this.slots = slots;
         Files.createDirectories(folder);
         Directory dir = FSDirectory.open(folder);
         try {
@@ -175,7 +171,15 @@ final class SearchIndex implements Closeable {
     }
 
     static SearchIndex open(Path folder, double ramBufferMb) throws IOException {
-        return new SearchIndex(folder, ramBufferMb);
+        return open(folder, ramBufferMb, SearchSlots.perProcessor(DEFAULT_WAIT));
+    }
+
+    static SearchIndex open(Path folder, double ramBufferMb, SearchSlots slots) throws IOException {
+        return new SearchIndex(folder, ramBufferMb, slots);
+    }
+
+    SearchSlots slots() {
+        return slots;
     }
 
     Path folder() {
@@ -335,32 +339,31 @@ final class SearchIndex implements Closeable {
         return articleId + ":" + language;
     }
 
+    /**
+     * Runs a search: refused before it runs when it would cost too much ({@link QueryTooComplexException}) or
+     * when no processor becomes free in time ({@link SearchBusyException}).
+     */
     SearchResults search(SearchQuery q) throws IOException {
-        try {
-            running.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to search");
-        }
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return search(searcher, q);
-            } catch (IndexSearcher.TooManyClauses e) {
-                throw new QueryTooComplexException(e);
-            } finally {
-                searchers.release(searcher);
-            }
-        } finally {
-            running.release();
-        }
-    }
-
-    private SearchResults search(IndexSearcher searcher, SearchQuery q) throws IOException {
         if (!q.hasText() && !q.hasFilters()) {
             return SearchResults.none(q.page(), q.pageSize());
         }
-        Query text = q.hasText() ? textQuery(searcher.getIndexReader(), q) : null;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Query text = q.hasText() ? textQuery(searcher.getIndexReader(), q, new QueryCost()) : null;
+            slots.enter();
+            try {
+                return search(searcher, q, text);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new QueryTooComplexException(e);
+            } finally {
+                slots.leave();
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private SearchResults search(IndexSearcher searcher, SearchQuery q, Query text) throws IOException {
         Query query = withFilters(text, q);
         int wanted = q.page() * q.pageSize();
         int countUpTo = Math.max(wanted, COUNT_UP_TO);
@@ -455,14 +458,29 @@ final class SearchIndex implements Closeable {
         return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     }
 
-    /** The reader's words, read with each language's analyzer for all languages, or only with their own. */
-    private Query textQuery(IndexReader reader, SearchQuery q) throws IOException {
+    /**
+     * The reader's words, read with each language's analyzer for all languages, or only with their own, within
+     * the cost {@link QueryCost} allows. In all languages the reader's own language is read first: most of the time
+     * its cost, times the number of languages, already says whether the whole will fit.
+     */
+    private Query textQuery(IndexReader reader, SearchQuery q, QueryCost cost) throws IOException {
+        Query own = parse(q.language(), q.text());
+        cost.add(own, QueryCost.PER_LANGUAGE);
         if (!q.allLanguages()) {
-            return parse(q.language(), q.text());
+            return own;
+        }
+        List<String> languages = languages(reader);
+        if ((long) cost.spent() * languages.size() > QueryCost.IN_ALL_LANGUAGES) {
+            throw new QueryTooComplexException(null);
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String language : languages(reader)) {
-            any.add(parse(language, q.text()), Occur.SHOULD);
+        any.add(own, Occur.SHOULD);
+        for (String language : languages) {
+            if (!language.equals(q.language())) {
+                Query other = parse(language, q.text());
+                cost.add(other, QueryCost.IN_ALL_LANGUAGES);
+                any.add(other, Occur.SHOULD);
+            }
         }
         return any.build();
     }
@@ -597,7 +615,12 @@ final class SearchIndex implements Closeable {
         corrected.append(q.text().substring(copied));
         String suggestion = corrected.toString();
         SearchQuery retry = q.withText(suggestion);
-        return searcher.count(withFilters(textQuery(reader, retry), retry)) > 0 ? suggestion : null;
+        try {
+            return searcher.count(withFilters(textQuery(reader, retry, new QueryCost()), retry)) > 0 ? suggestion : null;
+        } catch (QueryTooComplexException e) {
+            // corrected words can analyse into more terms than the typed ones; such a suggestion is not offered
+            return null;
+        }
     }
 
     private static String closest(Terms terms, String field, String word, int maxEdits) throws IOException {

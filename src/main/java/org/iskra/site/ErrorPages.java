@@ -6,12 +6,14 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -88,6 +91,32 @@ class ErrorPages implements ErrorController {
         return page(HttpStatus.BAD_REQUEST, request, Map.of());
     }
 
+    /**
+     * What the client sent cannot be read (a form with a malformed escape or too many fields, a multipart body
+     * without its boundary): the client's mistake. A query string never gets this far ({@link MalformedQueryFilter});
+     * a body may.
+     */
+    @ExceptionHandler({InvalidParameterException.class, HttpMessageNotReadableException.class, MultipartException.class})
+    ResponseEntity<byte[]> unreadable(Exception e, HttpServletRequest request) {
+        return page(unreadableStatus(e), request, Map.of());
+    }
+
+    /** The 4xx for a request whose parameters or body cannot be read, or null when that is not what went wrong. */
+    private static HttpStatus unreadableStatus(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidParameterException e) {
+                return e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+            }
+            if (t instanceof MaxUploadSizeExceededException) {
+                return HttpStatus.CONTENT_TOO_LARGE;
+            }
+            if (t instanceof HttpMessageNotReadableException || t instanceof MultipartException) {
+                return HttpStatus.BAD_REQUEST;
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<byte[]> unsupportedType(HttpServletRequest request) {
         return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, request, Map.of());
@@ -118,6 +147,12 @@ class ErrorPages implements ErrorController {
     ResponseEntity<byte[]> containerError(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        // a filter (the login throttle reads the email, Spring's form filter parses PUT bodies) met a body it
+        // cannot read
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
+                && unreadableStatus(thrown) != null) {
+            status = unreadableStatus(thrown);
+        }
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }

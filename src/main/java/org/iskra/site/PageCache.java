@@ -1,9 +1,12 @@
 package org.iskra.site;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,6 +26,8 @@ public class PageCache {
     static final String TAGS_ATTRIBUTE = PageCache.class.getName() + ".tags";
 
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+    /** For each path a page was kept for, the query parameters that page read: the rest of a query is ignored. */
+    private final Map<String, SortedSet<String>> parametersRead = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -52,8 +57,18 @@ public class PageCache {
         return "list:" + language;
     }
 
-    CachedPage get(String key) {
-        CachedPage page = pages.get(key);
+    /**
+     * The kept page for a request, or null: found under its path and the values of the parameters the page at
+     * that path read when it was kept, whatever else the query holds.
+     *
+     * @param rawPath  the request URI as sent
+     * @param rawQuery the query string as sent, or null
+     */
+    CachedPage lookup(String rawPath, String rawQuery) {
+        String path = PageKey.path(rawPath);
+        SortedSet<String> read = path == null ? null : parametersRead.get(path);
+        String key = read == null ? null : PageKey.of(path, rawQuery, read);
+        CachedPage page = key == null ? null : pages.get(key);
         if (page != null) {
             page.lastUsed = clock.incrementAndGet();
             hits.increment();
@@ -63,12 +78,30 @@ public class PageCache {
         return page;
     }
 
-    void put(String key, CachedPage page) {
+    /** The kept page for an address such as {@code /en/?page=2}, or null. */
+    CachedPage get(String address) {
+        int question = address.indexOf('?');
+        return question < 0 ? lookup(address, null) : lookup(address.substring(0, question), address.substring(question + 1));
+    }
+
+    /**
+     * Keeps the page rendered for this request, which read the parameters named {@code read} (no others) to render
+     * it. A request whose address is malformed is not kept.
+     */
+    void keep(String rawPath, String rawQuery, Set<String> read, CachedPage page) {
         if (maxEntries == 0) {
+            return;
+        }
+        String path = PageKey.path(rawPath);
+        SortedSet<String> names = Collections.unmodifiableSortedSet(new TreeSet<>(read));
+        String key = path == null ? null : PageKey.of(path, rawQuery, names);
+        if (key == null) {
             return;
         }
         page.lastUsed = clock.incrementAndGet();
         pages.put(key, page);
+        // one entry per page that exists (a path only gets here with a page rendered for it), never per request
+        parametersRead.put(path, names);
         if (pages.size() > maxEntries) {
             evictLeastRecentlyUsed();
         }
@@ -81,6 +114,7 @@ public class PageCache {
 
     public void clear() {
         pages.clear();
+        parametersRead.clear();
     }
 
     int size() {

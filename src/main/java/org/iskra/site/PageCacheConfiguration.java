@@ -17,6 +17,15 @@ class PageCacheConfiguration {
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageReads reads) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, reads));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Before everything else, so that no filter, page or cached page meets a query it cannot read. */
+    @Bean
+    FilterRegistrationBean<MalformedQueryFilter> malformedQueryFilter() {
+        FilterRegistrationBean<MalformedQueryFilter> registration = new FilterRegistrationBean<>(new MalformedQueryFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;

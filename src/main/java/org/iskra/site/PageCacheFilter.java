@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -24,8 +28,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
+    // HSTS belongs to the request (did it come over HTTPS?), not to the page: the valve writes it on each hit
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "content-length", "date", "content-encoding",
-            "transfer-encoding", "etag", "vary", "connection", "keep-alive");
+            "transfer-encoding", "etag", "vary", "connection", "keep-alive", "strict-transport-security");
 
     private final PageCache cache;
     private final PageReads reads;
@@ -54,7 +59,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
+        ParametersRead parameters = new ParametersRead(request);
+        chain.doFilter(parameters, wrapper);
         @SuppressWarnings("unchecked")
         Set<String> tags = (Set<String>) request.getAttribute(PageCache.TAGS_ATTRIBUTE);
         if (wrapper.getStatus() == 200 || wrapper.getStatus() == 304) {
@@ -62,11 +68,50 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         if (tags != null && wrapper.getStatus() == 200 && !response.isCommitted()) {
             CachedPage page = keep(wrapper, tags, PageReads.subjectOf(request));
-            cache.put(keyOf(request), page);
+            if (!parameters.all) {
+                cache.keep(request.getRequestURI(), request.getQueryString(), parameters.names, page);
+            }
             wrapper.resetBuffer();
             serve(page, request, response);
         } else {
             wrapper.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Notes which query parameters the page reads while it renders: the page is kept under those and its path
+     * only. A page that asked for every parameter (a form bound as a whole) could depend on any, and is not kept.
+     */
+    private static final class ParametersRead extends HttpServletRequestWrapper {
+        private final Set<String> names = ConcurrentHashMap.newKeySet();
+        private volatile boolean all;
+
+        ParametersRead(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            names.add(name);
+            return super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            names.add(name);
+            return super.getParameterValues(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            all = true;
+            return super.getParameterMap();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            all = true;
+            return super.getParameterNames();
         }
     }
 
@@ -116,11 +161,6 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
-    }
-
-    static String keyOf(HttpServletRequest request) {
-        return request.getQueryString() == null ? request.getRequestURI()
-                : request.getRequestURI() + "?" + request.getQueryString();
     }
 
     static boolean notModified(CachedPage page, HttpServletRequest request) {

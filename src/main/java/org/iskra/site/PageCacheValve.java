@@ -25,6 +25,8 @@ final class PageCacheValve extends ValveBase {
     private static final byte[] GZIP = CachedPage.latin1("gzip");
     private static final byte[] DATE = CachedPage.latin1("Date");
     private static final byte[] NOTHING = new byte[0];
+    private static final byte[] STRICT_TRANSPORT_SECURITY = CachedPage.latin1("Strict-Transport-Security");
+    private static final byte[] HSTS = CachedPage.latin1(SecurityHeaders.HSTS);
 
     private record Today(String text, byte[] bytes) {
     }
@@ -42,8 +44,11 @@ final class PageCacheValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String method = request.getMethod();
-        if (("GET".equals(method) || "HEAD".equals(method)) && !PageCacheFilter.neverKept(request.getRequestURI())) {
-            CachedPage hit = cache.get(PageCacheFilter.keyOf(request));
+        String path = request.getRequestURI();
+        // a request Tomcat refused to parse (a character not allowed in a query) comes through with no path, to get
+        // its 400 written
+        if (path != null && ("GET".equals(method) || "HEAD".equals(method)) && !PageCacheFilter.neverKept(path)) {
+            CachedPage hit = cache.lookup(request.getRequestURI(), request.getQueryString());
             if (hit != null) {
                 serve(hit, request, response);
                 return;
@@ -65,6 +70,10 @@ final class PageCacheValve extends ValveBase {
             add(headers, ETAG, page.etagBytes(gzip));
             add(headers, VARY, ACCEPT_ENCODING);
             add(headers, DATE, date());
+            if (request.isSecure()) {
+                // over HTTPS, directly or through a TLS-terminating proxy Tomcat trusts (forwarded headers)
+                add(headers, STRICT_TRANSPORT_SECURITY, HSTS);
+            }
             // counted before the body goes out, so a read the reader has seen is always counted
             reads.count(page.readSubject(), request);
             if (PageCacheFilter.notModified(page, request)) {

@@ -56,6 +56,9 @@ class ArticlePageBrowserIT {
             assertThat((String) browser.script("return arguments[0].currentSrc", image)).contains(".webp");
             assertThat(browser.driver().findElement(By.cssSelector("figcaption .credit")).getText()).isEqualTo("Photo: Russian section");
             assertThat(browser.accessibilityViolations()).isEmpty();
+            assertThat(browser.consoleErrors()).as("nothing refused, no header the browser does not know").isEmpty();
+            browser.script("console.error('the console is watched')");
+            assertThat(browser.consoleErrors()).as("the check sees errors").anyMatch(e -> e.contains("the console is watched"));
             browser.screenshot("article-en");
 
             browser.driver().findElement(By.cssSelector(".translation-note a")).click();

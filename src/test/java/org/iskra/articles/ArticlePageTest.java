@@ -156,6 +156,42 @@ class ArticlePageTest {
     }
 
     @Test
+    void imagesFromElsewhereAndFiguresWithoutAStoredImageNeitherLoadNorBreakThePage() throws Exception {
+        String unknown = "0".repeat(64);
+        ArticleMother pasted = ArticleMother.article().body("""
+                ## Section
+
+                ![x](https://example.org/t.png)
+
+                {{< figure >}}
+
+                {{< figure src="media:%s" alt="Not in the library" >}}
+
+                {{< figure src="https://example.org/f.jpg" alt="Elsewhere" caption="A caption" >}}
+
+                Inline ![tracker](https://tracker.example.org/pixel.gif) and <img src="https://example.org/raw.png" alt="raw">.
+
+                ![Ours](media:%s)
+                """.formatted(unknown, photo.hash()));
+        writer.save(pasted.input());
+
+        HttpResponse<String> response = http.get("/en/articles/" + pasted.slug());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("img").eachAttr("src")).isNotEmpty().allSatisfy(src -> assertThat(src).startsWith("/media/"));
+        assertThat(page.select("source").eachAttr("srcset")).allSatisfy(srcset -> assertThat(srcset).startsWith("/media/"));
+        assertThat(page.select(".body a").eachAttr("href")).contains("https://example.org/t.png",
+                "https://example.org/f.jpg", "https://tracker.example.org/pixel.gif");
+        assertThat(page.select(".body").text()).contains("Not in the library");
+        assertThat(org.iskra.testsupport.HtmlChecker.errors(response.body())).isEmpty();
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("img-src 'self' data:;").doesNotContain("https:"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(response.headers().firstValue("Permissions-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("camera=()", "geolocation=()", "microphone=()"));
+    }
+
+    @Test
     void aLanguageTheArticleIsNotTranslatedIntoIsA404ThatOffersTheOthers() {
         HttpResponse<String> response = http.get("/fr/articles/" + english.slug());
         assertThat(response.statusCode()).isEqualTo(404);

@@ -37,7 +37,9 @@ import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.media.MediaImage;
 import org.iskra.media.MediaLibrary;
+import org.iskra.organizing.ApplicantFields;
 import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.privacy.SealedField;
 import org.iskra.site.IskraProperties;
 import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
@@ -61,6 +63,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IskraIntegrationTest
 class BackupRestoreTest {
+
+    private static final SealedField SUBSCRIBER_EMAIL =
+            new SealedField("newsletter_subscriber", "email", "newsletter_subscriber.email");
 
     @TempDir
     Path dir;
@@ -158,12 +163,14 @@ class BackupRestoreTest {
 
             JdbcClient restoredJdbc = restoredNode.getBean(JdbcClient.class);
             String name = restoredJdbc.sql("select name from join_request where id = ?").param(request).query(String.class).single();
-            assertThat(restoredNode.getBean(PersonalDataCipher.class).open(name, "join_request.name")).isEqualTo("Ольга Восстановленная");
+            String publicId = restoredJdbc.sql("select public_id from join_request where id = ?").param(request).query(String.class).single();
+            assertThat(restoredNode.getBean(PersonalDataCipher.class).open(name, ApplicantFields.NAME, publicId))
+                    .as("bound to its row, which the restore keeps").isEqualTo("Ольга Восстановленная");
             assertThat(original.get("newsletter_subscriber")).isNotEmpty();
-            String reader = restoredJdbc.sql("select email from newsletter_subscriber where id = ?").param(subscriber)
-                    .query(String.class).single();
-            assertThat(restoredNode.getBean(PersonalDataCipher.class).open(reader, "newsletter_subscriber.email"))
-                    .isEqualTo("reader.restored@example.org");
+            Map<String, Object> reader = restoredJdbc.sql("select email, link_id from newsletter_subscriber where id = ?")
+                    .param(subscriber).query().singleRow();
+            assertThat(restoredNode.getBean(PersonalDataCipher.class).open((String) reader.get("email"),
+                    SUBSCRIBER_EMAIL, (String) reader.get("link_id"))).isEqualTo("reader.restored@example.org");
             ArticleMother next = ArticleMother.article().title("Written after the restore");
             restoredNode.getBean(ArticleWriter.class).save(next.input());
             assertThat(http.get("/en/articles/" + next.slug()).statusCode()).as("identities continue past the restored ids").isEqualTo(200);
@@ -333,8 +340,8 @@ class BackupRestoreTest {
                         insert into join_request (public_id, form_token, section_id, country_code, language, name, email,
                          city, email_hash, consent_at, confirmation_token_hash, due_at)
                         values (?, ?, ?, 'DE', 'ru', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, id, section, cipher.seal(name, "join_request.name"),
-                        cipher.seal("olga@example.org", "join_request.email"), cipher.seal("Берлин", "join_request.city"),
+                .params(id, id, section, cipher.seal(name, ApplicantFields.NAME, id),
+                        cipher.seal("olga@example.org", ApplicantFields.EMAIL, id), cipher.seal("Берлин", ApplicantFields.CITY, id),
                         "0".repeat(64), now, id.replace("-", "") + "0000", now)
                 .update();
         return jdbc.sql("select id from join_request where public_id = ?").param(id).query(Long.class).single();
@@ -369,7 +376,7 @@ class BackupRestoreTest {
         jdbc.sql("""
                         insert into newsletter_subscriber (email, email_hash, link_id, language, status, created_at, confirmed_at)
                         values (?, ?, ?, 'ru', 'confirmed', ?, ?)""")
-                .params(cipher.seal(email, "newsletter_subscriber.email"), linkId + "0".repeat(42), linkId,
+                .params(cipher.seal(email, SUBSCRIBER_EMAIL, linkId), linkId + "0".repeat(42), linkId,
                         OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         long id = jdbc.sql("select id from newsletter_subscriber where link_id = ?").param(linkId).query(Long.class).single();

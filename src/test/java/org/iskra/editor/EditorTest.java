@@ -406,6 +406,62 @@ class EditorTest {
         assertThat(HtmlChecker.errors(mine.body())).isEmpty();
     }
 
+    @Test
+    void aTranslatorReadsOnlyPublishedOriginalsAsPublishedAndWhatIsTheirsAndNothingElseExists() throws Exception {
+        StaffBrowser editor = logIn(Role.EDITOR);
+        String draft = create(editor, "Unannounced strike plan", "The plan is secret until Friday.");
+        String published = create(editor, "Dockers strike", "The dockers walked out.");
+        editor.post(published + "/status", statusForm(editor.get(published).body(), "published"));
+        editor.post(published, form(editor.get(published).body(), "en", "", "Dockers strike",
+                "The dockers walked out. An unpublished correction.") + "&action=save");
+        String withdrawn = create(editor, "Withdrawn piece", "Once public.");
+        editor.post(withdrawn + "/status", statusForm(editor.get(withdrawn).body(), "published"));
+        editor.post(withdrawn + "/status", statusForm(editor.get(withdrawn).body(), "unpublished"));
+        String publishedId = id(published);
+        HttpResponse<String> russianStart = editor.get("/admin/articles/new?from=" + publishedId + "&language=ru");
+        HttpResponse<String> russianSaved = editor.post("/admin/articles/new", form(russianStart.body(), "ru",
+                "dokery-" + UUID.randomUUID().toString().substring(0, 8), "Докеры", "Русский черновик.")
+                + "&from=" + publishedId + "&action=save");
+        String russian = russianSaved.headers().firstValue("Location").orElseThrow().replace("?done=saved", "");
+
+        String email = "translator-" + UUID.randomUUID() + "@example.org";
+        accounts.create(email, "Translator", PASSWORD, List.of(new StaffRole(Role.TRANSLATOR, "ar")));
+        StaffBrowser translator = new StaffBrowser(port);
+        translator.logIn(email, PASSWORD);
+
+        for (String other : List.of(draft, withdrawn, russian, "/admin/articles/999999999")) {
+            HttpResponse<String> start = translator.get("/admin/articles/new?from=" + id(other) + "&language=ar");
+            assertThat(start.statusCode()).as("starting from " + other).isEqualTo(404);
+            assertThat(start.body()).doesNotContain("secret", "Once public", "Русский черновик");
+            String token = Jsoup.parse(translator.get("/admin/articles").body()).select("input[name=_csrf]").attr("value");
+            HttpResponse<String> preview = translator.post("/admin/articles/new", "_csrf=" + StaffBrowser.encode(token)
+                    + "&language=ar&title=x&body=x&from=" + id(other) + "&action=preview");
+            assertThat(preview.statusCode()).as("previewing from " + other).isIn(403, 404);
+            assertThat(preview.body()).doesNotContain("secret", "Once public", "Русский черновик");
+        }
+
+        HttpResponse<String> start = translator.get("/admin/articles/new?from=" + publishedId + "&language=ar");
+        assertThat(start.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(start.body());
+        assertThat(page.select("#body").text()).as("the text readers see").isEqualTo("The dockers walked out.");
+        assertThat(start.body()).doesNotContain("unpublished correction");
+        HttpResponse<String> saved = translator.post("/admin/articles/new", form(start.body(), "ar",
+                "dockers-ar-" + UUID.randomUUID().toString().substring(0, 8), "إضراب", "أضرب عمال الموانئ.")
+                + "&from=" + publishedId + "&action=save");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String arabic = saved.headers().firstValue("Location").orElseThrow().replace("?done=saved", "");
+        HttpResponse<String> mine = translator.get(arabic);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(mine.body()).select("aside.original pre").text()).isEqualTo("The dockers walked out.");
+        assertThat(mine.body()).doesNotContain("unpublished correction");
+        assertThat(Jsoup.parse(editor.get(arabic).body()).select("aside.original pre").text())
+                .as("an editor reads the newest words").contains("unpublished correction");
+    }
+
+    private static String id(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     private StaffBrowser logIn(Role role) throws Exception {
         String email = "editor-" + UUID.randomUUID() + "@example.org";
         accounts.create(email, role.name(), PASSWORD, List.of(new StaffRole(role, role == Role.TRANSLATOR ? "en" : "")));

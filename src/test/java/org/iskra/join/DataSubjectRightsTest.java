@@ -191,12 +191,13 @@ class DataSubjectRightsTest {
     private List<String> openEverySealedValue() {
         List<String> opened = new ArrayList<>();
         for (SealedColumns table : sealedTables) {
-            table.purposeByColumn().forEach((column, purpose) -> jdbc
-                    .sql("select " + column + " from " + table.table() + " where " + column + " is not null")
-                    .query(String.class).list()
-                    .forEach(sealed -> {
+            table.fields().forEach(field -> jdbc
+                    .sql("select " + table.publicIdColumn() + ", " + field.column() + " from " + table.table()
+                            + " where " + field.column() + " is not null")
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+                    .forEach(row -> {
                         try {
-                            opened.add(cipher.open(sealed, purpose));
+                            opened.add(cipher.open(row[1], field, row[0]));
                         } catch (SealedValueException e) {
                             // sealed by another test with a key of its own (or a deliberately broken value): not ours
                         }

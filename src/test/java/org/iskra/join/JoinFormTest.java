@@ -109,7 +109,7 @@ class JoinFormTest {
         assertThat(response.headers().firstValue("Location")).hasValue("/ru/join/thanks");
         Map<String, Object> row = row(form.get("email"));
         for (String column : List.of("name", "email", "phone", "city", "message")) {
-            assertThat((String) row.get(column)).as(column).startsWith("v1.");
+            assertThat((String) row.get(column)).as(column).startsWith("v2.");
             for (String field : List.of("name", "email", "phone", "city", "message")) {
                 assertThat((String) row.get(column)).as(column).doesNotContain(form.get(field));
             }
@@ -314,6 +314,24 @@ class JoinFormTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("throwaway addresses are not accepted");
         assertThat(count("someone@mailinator.com")).isZero();
+    }
+
+    @Test
+    void anAddressThatIsValidMailButWouldAddRecipientsToALinkIsRefused() {
+        for (String address : List.of("victim?cc=attacker@example.org", "a&b@example.org", "x%40y@example.org",
+                "name#frag@example.org", "a=b@example.org", "\"quoted\"@example.org")) {
+            Map<String, String> form = client.applicant("AM");
+            form.put("email", address);
+            HttpResponse<String> response = client.post("en", form);
+            assertThat(response.statusCode()).as(address).isEqualTo(400);
+            assertThat(response.body()).as(address).contains("Please enter a valid email address");
+            assertThat(count(address)).as(address).isZero();
+        }
+        for (String address : List.of("анна.иванова@пример.рф", "o'brien+join@example.co.uk", "first-last_2@sub.example.org")) {
+            Map<String, String> form = client.applicant("AM");
+            form.put("email", address);
+            assertThat(client.post("en", form).statusCode()).as(address).isEqualTo(303);
+        }
     }
 
     @Test

@@ -185,12 +185,12 @@ class NewsletterBackOfficeTest {
         assertThat(client.subscribe("de", email, List.of("de")).statusCode()).isEqualTo(303);
         NewsletterTest.awaitMail(mailServer, email, null);
         jdbc.sql("update newsletter_subscriber set created_at = ? where email_hash = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(8), hash.of(Subscriptions.EMAIL, email)).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(8), hash.of(Subscriptions.EMAIL_HASH, email)).update();
 
         assertThat(retention.run()).isGreaterThanOrEqualTo(1);
 
         assertThat(jdbc.sql("select count(*) from newsletter_subscriber where email_hash = ?")
-                .param(hash.of(Subscriptions.EMAIL, email)).query(Long.class).single()).isZero();
+                .param(hash.of(Subscriptions.EMAIL_HASH, email)).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient_hash = ?")
                 .param(hash.of("outbox.recipient", email)).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'newsletter.retention'").query(Long.class).single())
@@ -199,7 +199,7 @@ class NewsletterBackOfficeTest {
 
     private String linkIdOf(String email) {
         return jdbc.sql("select link_id from newsletter_subscriber where email_hash = ?")
-                .param(hash.of(Subscriptions.EMAIL, email.toLowerCase())).query(String.class).single();
+                .param(hash.of(Subscriptions.EMAIL_HASH, email.toLowerCase())).query(String.class).single();
     }
 
     /** A confirmed subscriber; the address. */

@@ -89,7 +89,7 @@ class NewsletterPagesTest {
         check(failures, "confirm page", http.get(link.group(1)), 200);
         check(failures, "confirmed", client.postRaw(link.group(1), "application/x-www-form-urlencoded", ""), 200);
         String linkId = jdbc.sql("select link_id from newsletter_subscriber where email_hash = ?")
-                .param(hash.of(Subscriptions.EMAIL, email)).query(String.class).single();
+                .param(hash.of(Subscriptions.EMAIL_HASH, email)).query(String.class).single();
         String token = new SubscriberLinks(hash).token(linkId, SubscriberLinks.MANAGE);
         check(failures, "manage", http.get("/ar/newsletter/manage/" + token), 200);
         check(failures, "unsubscribe", http.get("/ar/newsletter/unsubscribe/" + token), 200);
@@ -136,7 +136,7 @@ class NewsletterPagesTest {
                 "token", client.token(), "from", path, "homepage", ""));
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(jdbc.sql("select source_path from newsletter_subscriber where email_hash = ?")
-                .param(hash.of(Subscriptions.EMAIL, email)).query(String.class).single()).isEqualTo(path);
+                .param(hash.of(Subscriptions.EMAIL_HASH, email)).query(String.class).single()).isEqualTo(path);
 
         Language language = new Language(lang);
         String staticCopy = block.html(catalog.published(lang, path.substring(path.lastIndexOf('/') + 1)).orElseThrow(),

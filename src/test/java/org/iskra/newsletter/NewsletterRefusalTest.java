@@ -75,7 +75,7 @@ class NewsletterRefusalTest {
         // is taken from the database's point of view: the subscriber confirms from another address's mail client
         confirm(client, kept);
         String refusedLink = jdbc.sql("select link_id from newsletter_subscriber where email_hash = ?")
-                .param(hash.of(Subscriptions.EMAIL, refused)).query(String.class).single();
+                .param(hash.of(Subscriptions.EMAIL_HASH, refused)).query(String.class).single();
         assertThat(client.postRaw("/it/newsletter/confirm/" + new SubscriberLinks(hash).token(refusedLink, SubscriberLinks.CONFIRM),
                 "application/x-www-form-urlencoded", "").statusCode()).isEqualTo(200);
         long id = jdbc.sql("select id from newsletter_subscriber where link_id = ?").param(refusedLink).query(Long.class).single();

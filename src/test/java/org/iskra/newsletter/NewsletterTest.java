@@ -97,8 +97,8 @@ class NewsletterTest {
         assertThat(subscribed.statusCode()).isEqualTo(303);
         assertThat(subscribed.headers().firstValue("Location")).hasValue("/ru/newsletter/thanks");
         Map<String, Object> row = subscriber(email);
-        assertThat((String) row.get("email")).startsWith("v1.").doesNotContain(email);
-        assertThat(cipher.open((String) row.get("email"), Subscriptions.EMAIL)).isEqualTo(email);
+        assertThat((String) row.get("email")).startsWith("v2.").doesNotContain(email);
+        assertThat(cipher.open((String) row.get("email"), Subscriptions.EMAIL, (String) row.get("link_id"))).isEqualTo(email);
         assertThat(row.get("status")).isEqualTo("pending");
         assertThat(languagesOf(row)).containsExactly("ru");
         assertThat(new Http(port).get("/ru/newsletter/thanks").body()).contains("Проверьте почту");
@@ -296,7 +296,7 @@ class NewsletterTest {
 
     Map<String, Object> subscriber(String email) {
         return jdbc.sql("select * from newsletter_subscriber where email_hash = ?")
-                .param(hash.of(Subscriptions.EMAIL, email.toLowerCase())).query().singleRow();
+                .param(hash.of(Subscriptions.EMAIL_HASH, email.toLowerCase())).query().singleRow();
     }
 
     List<String> languagesOf(Map<String, Object> row) {

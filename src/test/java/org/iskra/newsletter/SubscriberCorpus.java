@@ -52,8 +52,9 @@ public final class SubscriberCorpus {
                 for (int n = first; n < Math.min(count, first + BATCH); n++) {
                     String email = "reader-" + n + "@bench.example.org";
                     long id = n + 1L;
-                    subscribers.add(new Object[] {id, cipher.seal(email, Subscriptions.EMAIL),
-                            hash.of(Subscriptions.EMAIL, email), links.newLinkId(), languages.get(n % languages.size()), now, now});
+                    String linkId = links.newLinkId();
+                    subscribers.add(new Object[] {id, cipher.seal(email, Subscriptions.EMAIL, linkId),
+                            hash.of(Subscriptions.EMAIL_HASH, email), linkId, languages.get(n % languages.size()), now, now});
                     chosen.add(new Object[] {id, languages.get(n % languages.size())});
                 }
                 jdbc.batchUpdate("""

@@ -1,6 +1,7 @@
 package org.iskra.organizing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -159,6 +160,39 @@ class FollowUpTest {
     }
 
     @Test
+    void anAddressStoredWithCharactersAMailLinkWouldObeyIsEncodedInTheLink() throws Exception {
+        var applicant = requests.request(armenian, "AM", "hy", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
+                "victim?cc=attacker@example.org&subject=Hi#x");
+        String organizer = user("organizer", Role.ORGANIZER, armenian.slug());
+
+        HttpResponse<String> page = logIn(organizer).get("/admin/join/" + applicant.publicId());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        var link = Jsoup.parse(page.body()).select("a[href^=mailto:]");
+        assertThat(link.attr("href")).isEqualTo("mailto:victim%3Fcc%3Dattacker@example.org%26subject%3DHi%23x");
+        assertThat(link.text()).isEqualTo(applicant.email());
+    }
+
+    @Test
+    void aSealedValueMovedIntoAnotherRequestNoLongerOpensThere() throws Exception {
+        var anna = requests.request(armenian, "AM", "hy");
+        var boris = requests.request(armenian, "AM", "hy");
+        // someone with write access to the database, but not the key, moves Boris's address into Anna's request
+        jdbc.sql("update join_request set email = (select email from join_request where public_id = ?) where public_id = ?")
+                .params(boris.publicId(), anna.publicId()).update();
+        String moved = jdbc.sql("select email from join_request where public_id = ?").param(anna.publicId())
+                .query(String.class).single();
+
+        assertThatThrownBy(() -> cipher.open(moved, ApplicantFields.EMAIL, anna.publicId()))
+                .isInstanceOf(org.iskra.privacy.SealedValueException.class);
+        HttpResponse<String> page = logIn(user("organizer", Role.ORGANIZER, armenian.slug())).get("/admin/join/" + anna.publicId());
+        assertThat(page.statusCode()).as("the page refuses what it cannot trust").isNotEqualTo(200);
+        assertThat(page.body()).doesNotContain(boris.email());
+        assertThat(cipher.open(jdbc.sql("select email from join_request where public_id = ?").param(boris.publicId())
+                .query(String.class).single(), ApplicantFields.EMAIL, boris.publicId())).isEqualTo(boris.email());
+    }
+
+    @Test
     void anOrganizerOfAnotherSectionGuessingTheAddressGetsNotFoundForThePageAndEveryAction() throws Exception {
         var applicant = requests.request(armenian, "AM", "hy");
         String outsider = user("outsider", Role.ORGANIZER, georgian.slug());
@@ -207,7 +241,7 @@ class FollowUpTest {
         assertThat(jdbc.sql("""
                         select e.note from join_event e join join_request r on r.id = e.request_id
                          where r.public_id = ? and e.note is not null""").param(applicant.publicId()).query(String.class).list())
-                .singleElement().satisfies(sealed -> assertThat(sealed).startsWith("v1.").doesNotContain("Called"));
+                .singleElement().satisfies(sealed -> assertThat(sealed).startsWith("v2.").doesNotContain("Called"));
         assertThat(jdbc.sql("select detail from join_event where detail is not null").query(String.class).list())
                 .noneMatch(detail -> detail.contains(applicant.name()));
         assertThat(audits(organizer, "join.note")).isEqualTo(1);
@@ -390,7 +424,8 @@ class FollowUpTest {
     void anOrganizerExportsTheirSectionAsCsvAuditedAndNobodyElsesSection() throws Exception {
         var applicant = requests.request(armenian, "AM", "hy");
         jdbc.sql("update join_request set message = ? where public_id = ?")
-                .params(cipher.seal("=HYPERLINK(\"http://evil\")", "join_request.message"), applicant.publicId()).update();
+                .params(cipher.seal("=HYPERLINK(\"http://evil\")", ApplicantFields.MESSAGE, applicant.publicId()),
+                        applicant.publicId()).update();
         String organizer = user("organizer", Role.ORGANIZER, armenian.slug());
         StaffBrowser browser = logIn(organizer);
 

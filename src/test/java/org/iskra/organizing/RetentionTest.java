@@ -110,7 +110,8 @@ class RetentionTest {
         }
         for (var kept : List.of(notInterestedJustIn, unconfirmedJustIn, confirmedOld, contactedUnconfirmedOld, joinedOld,
                 briefClosedIn, briefUnconfirmedIn)) {
-            assertThat(cipher.open(name(kept), "join_request.name")).as("%s is kept", kept.publicId()).isEqualTo(kept.name());
+            assertThat(cipher.open(name(kept), ApplicantFields.NAME, kept.publicId())).as("%s is kept", kept.publicId())
+                    .isEqualTo(kept.name());
         }
         assertThat(jdbc.sql("select status from outbox_message where id = ?").param(mail).query(String.class).single())
                 .isEqualTo("cancelled");

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeyFileTest {
 
+    private static final SealedField NAME = new SealedField("join_request", "name", "join_request.name");
+
     @TempDir
     Path dir;
 
@@ -54,7 +56,7 @@ class KeyFileTest {
         Path keyFile = dir.resolve("keys/personal-data.keys");
         PersonalDataKeys before = new PersonalDataKeys(keyFile);
         PersonalDataCipher cipher = new PersonalDataCipher(before);
-        String sealed = cipher.seal("Ольга", "join_request.name");
+        String sealed = cipher.seal("Ольга", NAME, "row-1");
         String hash = new KeyedHash(before).of("join_request.email", "olga@example.org");
         String text = KeyFiles.read(keyFile);
 
@@ -68,7 +70,7 @@ class KeyFileTest {
                 .contains(text.lines().filter(line -> line.contains(" hmac ")).findFirst().orElseThrow());
         PersonalDataKeys after = new PersonalDataKeys(keyFile);
         assertThat(after.currentAesId()).isEqualTo(second);
-        assertThat(new PersonalDataCipher(after).open(sealed, "join_request.name")).isEqualTo("Ольга");
+        assertThat(new PersonalDataCipher(after).open(sealed, NAME, "row-1")).isEqualTo("Ольга");
         assertThat(new KeyedHash(after).of("join_request.email", "olga@example.org")).isEqualTo(hash);
         assumeTrue(Files.getFileStore(keyFile).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX permissions");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
@@ -87,12 +89,12 @@ class KeyFileTest {
     void aRestartReusesTheKeysSoWhatWasSealedBeforeStillOpens() {
         Path keyFile = dir.resolve("keys/personal-data.keys");
         PersonalDataCipher beforeRestart = new PersonalDataCipher(new PersonalDataKeys(keyFile));
-        String sealed = beforeRestart.seal("Ольга, Харків", "join_request.name");
+        String sealed = beforeRestart.seal("Ольга, Харків", NAME, "row-1");
         String fileBefore = KeyFiles.read(keyFile);
 
         PersonalDataCipher afterRestart = new PersonalDataCipher(new PersonalDataKeys(keyFile));
 
-        assertThat(afterRestart.open(sealed, "join_request.name")).isEqualTo("Ольга, Харків");
+        assertThat(afterRestart.open(sealed, NAME, "row-1")).isEqualTo("Ольга, Харків");
         assertThat(KeyFiles.read(keyFile)).isEqualTo(fileBefore);
     }
 

@@ -1,6 +1,7 @@
 package org.iskra.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.iskra.mail.Outbox;
 import org.iskra.mail.OutgoingMail;
+import org.iskra.organizing.ApplicantFields;
 import org.iskra.site.IskraProperties;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.IskraIntegrationTest;
@@ -36,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IskraIntegrationTest
 class KeysCommandTest {
 
+    private static final SealedField SUBSCRIBER_EMAIL =
+            new SealedField("newsletter_subscriber", "email", "newsletter_subscriber.email");
     private static final Pattern NEW_KEY = Pattern.compile("Key ([0-9a-f]{8}) added to ");
 
     @Autowired
@@ -61,6 +65,13 @@ class KeysCommandTest {
 
     @Autowired
     Environment environment;
+
+    private static final SealedField NAME = ApplicantFields.NAME;
+    private static final SealedField EMAIL = ApplicantFields.EMAIL;
+    private static final SealedField CITY = ApplicantFields.CITY;
+    private static final SealedField MESSAGE = ApplicantFields.MESSAGE;
+    private static final SealedField RECIPIENT = new SealedField("outbox_message", "recipient", "outbox.recipient");
+    private static final SealedField SUBJECT = new SealedField("outbox_message", "subject", "outbox.subject");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -90,11 +101,12 @@ class KeysCommandTest {
         String sealedSubscriber = jdbc.sql("select email from newsletter_subscriber where id = ?").param(subscriber)
                 .query(String.class).single();
         assertThat(cipher.keyIdOf(sealedSubscriber)).as("the newsletter's addresses too").isEqualTo(newKey);
-        assertThat(cipher.open(sealedSubscriber, "newsletter_subscriber.email")).isEqualTo("reader@example.org");
+        assertThat(cipher.open(sealedSubscriber, SUBSCRIBER_EMAIL, publicIdOf("newsletter_subscriber", subscriber, "link_id")))
+                .isEqualTo("reader@example.org");
         // this node loaded its keys before the rotation: it meets an unknown key id and reads the file again
-        assertThat(cipher.open(sealedRecipient, "outbox.recipient")).isEqualTo(recipient);
-        assertThat(cipher.open(sealedName, "join_request.name")).isEqualTo("Ольга Тестова");
-        Await.until("the running node seals with the new key", () -> cipher.keyIdOf(cipher.seal("x", "outbox.subject")).equals(newKey));
+        assertThat(cipher.open(sealedRecipient, RECIPIENT, publicIdOf("outbox_message", mail))).isEqualTo(recipient);
+        assertThat(cipher.open(sealedName, NAME, publicIdOf("join_request", request))).isEqualTo("Ольга Тестова");
+        Await.until("the running node seals with the new key", () -> cipher.keyIdOf(cipher.seal("x", SUBJECT, "row-1")).equals(newKey));
         assertThat(keyedHash.of("join_request.email", "olga@example.org")).as("lookups keep working").isEqualTo(hashBefore);
 
         String file = Files.readString(keys.file());
@@ -129,7 +141,7 @@ class KeysCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Values sealed again with key " + newKey + ": 4.");
         String name = jdbc.sql("select name from join_request where id = ?").param(request).query(String.class).single();
         assertThat(cipher.keyIdOf(name)).isEqualTo(newKey);
-        assertThat(cipher.open(name, "join_request.name")).isEqualTo("Пётр Опоздавший");
+        assertThat(cipher.open(name, NAME, publicIdOf("join_request", request))).isEqualTo("Пётр Опоздавший");
         Files.delete(before);
     }
 
@@ -146,7 +158,40 @@ class KeysCommandTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("4 value(s) still use another key: 4 could not be opened");
         } finally {
             // the other tests share this database and expect every value to open
+            jdbc.sql("delete from join_event where request_id = ?").param(request).update();
             jdbc.sql("delete from join_request where id = ?").param(request).update();
+        }
+    }
+
+    @Test
+    void valuesSealedForTheirColumnOnlyAreReportedAndResealingBindsThemSoThatASwappedValueNoLongerOpens() throws Exception {
+        long first = insertJoinRequest(keys, "Анна Старая", "anna.old@example.org");
+        long second = insertJoinRequest(keys, "Борис Старый", "boris.old@example.org");
+        try {
+            String firstEmail = sealed("email", first);
+            String secondEmail = sealed("email", second);
+            assertThat(cipher.sealedForColumnOnly(firstEmail)).isTrue();
+            assertThat(cipher.open(secondEmail, EMAIL, publicIdOf("join_request", first)))
+                    .as("sealed the old way, a value moved into another request still opened there")
+                    .isEqualTo("boris.old@example.org");
+
+            assertThat(run("keys", "status")).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("8 of these value(s) are sealed for their column only");
+            out.reset();
+            assertThat(run("keys", "reseal")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("is bound to its row");
+
+            String bound = sealed("email", first);
+            assertThat(cipher.sealedForColumnOnly(bound)).isFalse();
+            assertThat(cipher.open(bound, EMAIL, publicIdOf("join_request", first))).isEqualTo("anna.old@example.org");
+            // someone with write access to the database moves Boris's address into Anna's request
+            jdbc.sql("update join_request set email = ? where id = ?").params(sealed("email", second), first).update();
+            assertThatThrownBy(() -> cipher.open(sealed("email", first), EMAIL, publicIdOf("join_request", first)))
+                    .isInstanceOf(SealedValueException.class);
+        } finally {
+            // the deadline job may have reminded someone of these requests meanwhile
+            jdbc.sql("delete from join_event where request_id in (?, ?)").params(first, second).update();
+            jdbc.sql("delete from join_request where id in (?, ?)").params(first, second).update();
         }
     }
 
@@ -179,16 +224,29 @@ class KeysCommandTest {
 
     /** A request as the join form stores it: four of its personal fields sealed (no phone), with the given cipher. */
     private long insertJoinRequest(PersonalDataCipher with, String name) {
-        long section = jdbc.sql("select id from section where is_fallback").query(Long.class).single();
         String id = UUID.randomUUID().toString();
+        return insert(id, with.seal(name, NAME, id), with.seal("someone@example.org", EMAIL, id), with.seal("Тверь", CITY, id),
+                with.seal("Хочу вступить", MESSAGE, id));
+    }
+
+    /** A request as versions before the row binding stored it: its fields sealed for their column only. */
+    private long insertJoinRequest(PersonalDataKeys with, String name, String email) throws Exception {
+        return insert(UUID.randomUUID().toString(), PersonalDataCipherTest.sealedForColumnOnly(with, name, "join_request.name"),
+                PersonalDataCipherTest.sealedForColumnOnly(with, email, "join_request.email"),
+                PersonalDataCipherTest.sealedForColumnOnly(with, "Тверь", "join_request.city"),
+                PersonalDataCipherTest.sealedForColumnOnly(with, "Хочу вступить", "join_request.message"));
+    }
+
+    private long insert(String id, String name, String email, String city, String message) {
+        long section = jdbc.sql("select id from section where is_fallback").query(Long.class).single();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
                         insert into join_request (public_id, form_token, section_id, country_code, language, name, email,
                          city, message, email_hash, consent_at, confirmation_token_hash, due_at)
                         values (?, ?, ?, 'RU', 'ru', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, id, section, with.seal(name, "join_request.name"),
-                        with.seal("someone@example.org", "join_request.email"), with.seal("Тверь", "join_request.city"),
-                        with.seal("Хочу вступить", "join_request.message"), "0".repeat(64), now, id.replace("-", "") + "0000", now)
+                // due in a month: no reminder (an event, a mail) is written for it while a test runs
+                .params(id, id, section, name, email, city, message, "0".repeat(64), now, id.replace("-", "") + "0000",
+                        now.plusDays(30))
                 .update();
         return jdbc.sql("select id from join_request where public_id = ?").param(id).query(Long.class).single();
     }
@@ -199,11 +257,23 @@ class KeysCommandTest {
         jdbc.sql("""
                         insert into newsletter_subscriber (email, email_hash, link_id, language, status, created_at, confirmed_at)
                         values (?, ?, ?, 'ru', 'confirmed', ?, ?)""")
-                .params(with.seal(email, "newsletter_subscriber.email"), linkId + "0".repeat(42), linkId,
+                .params(with.seal(email, SUBSCRIBER_EMAIL, linkId), linkId + "0".repeat(42), linkId,
                         OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         long id = jdbc.sql("select id from newsletter_subscriber where link_id = ?").param(linkId).query(Long.class).single();
         jdbc.sql("insert into newsletter_subscriber_language (subscriber_id, language) values (?, 'ru')").param(id).update();
         return id;
+    }
+
+    private String sealed(String column, long request) {
+        return jdbc.sql("select " + column + " from join_request where id = ?").param(request).query(String.class).single();
+    }
+
+    private String publicIdOf(String table, long id) {
+        return publicIdOf(table, id, "public_id");
+    }
+
+    private String publicIdOf(String table, long id, String column) {
+        return jdbc.sql("select " + column + " from " + table + " where id = ?").param(id).query(String.class).single();
     }
 }

@@ -38,8 +38,9 @@ class PrivacyStartupTest {
         Path expected = iskra.data().resolve("keys/personal-data.keys").toAbsolutePath().normalize();
         assertThat(keys.file()).isEqualTo(expected);
         assertThat(expected).exists();
-        String sealed = cipher.seal("Анна", "join_request.name");
-        assertThat(new PersonalDataCipher(new PersonalDataKeys(expected)).open(sealed, "join_request.name")).isEqualTo("Анна");
+        SealedField name = new SealedField("join_request", "name", "join_request.name");
+        String sealed = cipher.seal("Анна", name, "row-1");
+        assertThat(new PersonalDataCipher(new PersonalDataKeys(expected)).open(sealed, name, "row-1")).isEqualTo("Анна");
         assertThat(keyedHash.of("join_request.email", "anna@example.org")).hasSize(64);
     }
 

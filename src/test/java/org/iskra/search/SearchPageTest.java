@@ -42,6 +42,9 @@ class SearchPageTest {
     @Autowired
     ArticleWriter writer;
 
+    @Autowired
+    SearchIndex index;
+
     @LocalServerPort
     int port;
 
@@ -353,6 +356,64 @@ class SearchPageTest {
             HtmlChecker.errors(http.get(path).body()).forEach(error -> failures.add(path + " " + error));
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aSearchThatFindsNoFreeProcessorInTimeIsA503ThatSaysWhenToTryAgain() throws Exception {
+        String word = nonce();
+        writer.save(ArticleMother.article().title("Busy " + word).input());
+        pathsFound("/en/search?q=" + word, 1);
+        int processors = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < processors; i++) {
+            index.slots().enter();
+        }
+        try {
+            HttpResponse<String> page = http.get("/ru/search?q=" + word);
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+            assertThat(Jsoup.parse(page.body()).select("[role=alert], .error").text()).isNotBlank()
+                    .isNotEqualTo(Jsoup.parse(http.get("/en/search?q=" + word).body()).select("[role=alert], .error").text());
+            assertThat(HtmlChecker.errors(page.body())).isEmpty();
+
+            HttpResponse<String> api = http.get("/api/search?lang=en&q=" + word);
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JSON.readTree(api.body()).get("message").asText()).isNotBlank();
+            assertThat(http.get("/en/").statusCode()).as("pages are served meanwhile").isEqualTo(200);
+        } finally {
+            for (int i = 0; i < processors; i++) {
+                index.slots().leave();
+            }
+        }
+        assertThat(paths(http.get("/en/search?q=" + word))).hasSize(1);
+    }
+
+    @Test
+    void aQueryThatWouldCostTooMuchIsRefusedAndAllLanguagesCountEachLanguage() throws Exception {
+        String word = nonce();
+        writer.save(ArticleMother.article().title("Costly " + word).input());
+        // at least five languages in the index, so that all of them cost more than one
+        for (String language : List.of("ru", "uk", "es", "fr")) {
+            writer.save(ArticleMother.article().inLanguage(language).writtenIn(language).title("Costly " + word).input());
+        }
+        for (String language : List.of("en", "ru", "uk", "es", "fr")) {
+            pathsFound("/" + language + "/search?q=" + word, 1);
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            words.add(nonce());
+        }
+        String longQuery = enc(String.join(" | ", words) + " | " + word);
+
+        assertThat(http.get("/en/search?q=" + longQuery).statusCode()).as("24 words in one language").isEqualTo(200);
+        HttpResponse<String> everywhere = http.get("/en/search?all=1&q=" + longQuery);
+        assertThat(everywhere.statusCode()).as("the same words in every language").isEqualTo(400);
+        assertThat(Jsoup.parse(everywhere.body()).text()).contains("too many words");
+        assertThat(http.get("/api/search?lang=en&all=1&q=" + longQuery).statusCode()).isEqualTo(400);
+
+        String prefixes = enc(String.join(" ", words.stream().map(w -> w.substring(0, 4) + "*").toList()));
+        assertThat(http.get("/en/search?q=" + prefixes).statusCode()).as("24 prefixes").isEqualTo(400);
+        assertThat(http.get("/en/search?q=" + enc(String.join(" ", words.subList(0, 4)))).statusCode()).isEqualTo(200);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import org.iskra.articles.ArticleWriter;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.RawHttp;
 import org.jsoup.Jsoup;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +121,76 @@ class PageCacheTest {
         Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
         headers.remove("date");
         return headers;
+    }
+
+    @Test
+    void parametersAPageDoesNotReadServeThePageKeptForItsPlainAddress() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        String etag = http.get(path).headers().firstValue("ETag").orElseThrow();
+        kept(path);
+        kept("/en/");
+        double misses = requests("miss");
+        int size = cache.size();
+
+        for (int i = 0; i < 200; i++) {
+            String fbclid = java.util.UUID.randomUUID().toString();
+            HttpResponse<String> shared = http.get(path + "?utm_source=social&utm_medium=post&fbclid=" + fbclid);
+            assertThat(shared.statusCode()).isEqualTo(200);
+            assertThat(shared.headers().firstValue("ETag")).as("the page kept for the plain address").hasValue(etag);
+            assertThat(http.get("/en/?fbclid=" + fbclid + "&page=1").statusCode()).isEqualTo(200);
+        }
+
+        // the change log may still evict the front page once or twice after the save (and it is rendered again),
+        // but no request with parameters of its own is a miss, and none adds a page
+        assertThat(requests("miss") - misses).as("400 requests, a few renders at most").isLessThan(10);
+        assertThat(cache.size()).as("no variant was kept").isLessThanOrEqualTo(size);
+        assertThat(cache.get(path)).isNotNull();
+    }
+
+    @Test
+    void aListingIsKeptPerPageNumberAndTheSameNumberSpeltTwoWaysIsOnePage() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            writer.save(ArticleMother.article().input());
+        }
+        HttpResponse<String> second = http.get("/en/?page=2");
+        assertThat(second.statusCode()).isEqualTo(200);
+        kept("/en/?page=2");
+        double misses = requests("miss");
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.get("/en/?page=%32&utm_campaign=x" + i).headers().firstValue("ETag"))
+                    .isEqualTo(second.headers().firstValue("ETag"));
+        }
+        assertThat(requests("miss") - misses).isLessThan(5);
+        assertThat(cache.get("/en/?page=2")).isNotNull();
+        assertThat(cache.get("/en/")).as("page 1 is another page").isNotSameAs(cache.get("/en/?page=2"));
+        assertThat(http.get("/en/?page=99999").statusCode()).as("a page past the last is no page to keep").isEqualTo(404);
+        assertThat(cache.get("/en/?page=99999")).isNull();
+    }
+
+    @Test
+    void aMalformedQueryIsA400InTheReadersLanguageOnEveryRouteAndNeverAHit() throws Exception {
+        ArticleMother article = ArticleMother.article();
+        writer.save(article.input());
+        String path = "/en/articles/" + article.slug();
+        kept(path);
+        RawHttp raw = new RawHttp(port);
+        for (String target : List.of("/en/search?q=%", "/api/search?q=%", "/api/search?lang=en&q=%", "/en/?page=%",
+                "/en/join?from=%", "/ru/?page=%zz", path + "?fbclid=%", "/sitemap.xml?%", "/admin/login?%E")) {
+            RawHttp.Response response = raw.get(target);
+            assertThat(response.status()).as(target).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(target).startsWith("text/html");
+        }
+        assertThat(raw.get("/en/?a[]=1").status()).as("a character Tomcat refuses in a query").isEqualTo(400);
+        assertThat(raw.send("PUT", "/en/", List.of("Content-Type: application/x-www-form-urlencoded"), "%%".getBytes(StandardCharsets.UTF_8))
+                .status()).as("a form body that cannot be decoded").isBetween(400, 499);
+        assertThat(raw.get("/en/search?q=x", "Content-Type: multipart/form-data; boundary=").status())
+                .as("a multipart body without its boundary").isEqualTo(400);
+        org.jsoup.nodes.Document russian = Jsoup.parse(raw.get("/ru/?page=%").body());
+        assertThat(russian.select("html").attr("lang")).isEqualTo("ru");
+        assertThat(russian.select("h1").text()).isNotBlank().isNotEqualTo(Jsoup.parse(raw.get("/en/?page=%").body()).select("h1").text());
     }
 
     @Test

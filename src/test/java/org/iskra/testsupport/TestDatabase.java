@@ -8,11 +8,13 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /** Gives each test application a fresh data folder, and points it at PostgreSQL when the suite runs there. */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DB_URL_PROPERTY = "iskra.test.db.url";
+    private static final String SEARCHES_PER_CLIENT = "iskra.search.per-client";
 
     public static boolean onPostgres() {
         String url = System.getProperty(DB_URL_PROPERTY, "");
@@ -50,6 +52,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> properties = new HashMap<>(databaseSettings());
         properties.put("iskra.data", freshDataFolder().toString());
+        // tests wait for the index by searching every few milliseconds, from one address: the per-client limit
+        // would refuse them; a test about the limit sets its own
+        var inlined = context.getEnvironment().getPropertySources()
+                .get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+        if (inlined == null || !inlined.containsProperty(SEARCHES_PER_CLIENT)) {
+            properties.put(SEARCHES_PER_CLIENT, "1000000");
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("iskra-test", properties));
     }
 }
