@@ -13,12 +13,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Idle and absolute limits of staff sessions. The idle one is the session's own (Spring Session stores it with the
- * session, so every node applies it); the absolute one is a deadline kept in the session and checked on every
- * back-office request. A session half-way through the login lasts ten idle minutes.
+ * session, so every node applies it); the absolute one is kept in the session and checked against the session's
+ * creation on every back-office request. A session half-way through the login lasts ten idle minutes.
  */
 final class SessionLimits extends OncePerRequestFilter {
 
-    static final String DEADLINE = SessionLimits.class.getName() + ".deadline";
+    /** The absolute limit of this session, in milliseconds from its creation (when the password was checked). */
+    static final String ABSOLUTE = SessionLimits.class.getName() + ".absolute";
     static final Duration PENDING_IDLE = Duration.ofMinutes(10);
 
     private final SessionProperties properties;
@@ -33,7 +34,7 @@ final class SessionLimits extends OncePerRequestFilter {
         Duration idle = personalData ? properties.personalDataIdle() : properties.idle();
         Duration absolute = personalData ? properties.personalDataAbsolute() : properties.absolute();
         session.setMaxInactiveInterval((int) idle.toSeconds());
-        session.setAttribute(DEADLINE, session.getCreationTime() + absolute.toMillis());
+        session.setAttribute(ABSOLUTE, absolute.toMillis());
     }
 
     static void pending(HttpSession session) {
@@ -44,8 +45,8 @@ final class SessionLimits extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(DEADLINE) instanceof Long deadline
-                && System.currentTimeMillis() > deadline) {
+        if (session != null && session.getAttribute(ABSOLUTE) instanceof Long absolute
+                && System.currentTimeMillis() > session.getCreationTime() + absolute) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             response.sendRedirect("/admin/login?expired");
