@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * passwords, wrong second-factor codes, wrong re-authentications) are counted in the database, so nodes sharing it
  * count the whole installation's. Three limits:
  * <ul>
- * <li>per client address (an IPv6 one by its /64): 30 failures in 10 minutes, then that address waits;</li>
+ * <li>per client address (an IPv6 one by its /64): 30 wrong passwords in 10 minutes, then that address waits (codes
+ * count against their account only: whoever types one has its password already);</li>
  * <li>per account and address: 5 in 5 minutes, then that address waits for that account;</li>
  * <li>per account from anywhere: after 10 in 15 minutes, each further attempt waits 2, 4, 8 … up to 60 seconds after
  * the last failure, except from a browser the owner has logged in with before ({@link StaffDevices}).</li>
@@ -116,7 +117,7 @@ class LoginThrottle implements AuthenticationFailureHandler {
      */
     @Transactional
     void failed(HttpServletRequest request, String email, String step) {
-        store.failed(accountKey(email), ClientAddress.key(request), now());
+        store.failed(accountKey(email), ClientAddress.key(request), step.length() > 20 ? step.substring(0, 20) : step, now());
         Long id = staff.credentials(email).map(StaffStore.Credentials::id).orElse(null);
         audit.record(request, step.equals("password") ? null : id, "staff.login.failed", id, "step=" + step);
     }

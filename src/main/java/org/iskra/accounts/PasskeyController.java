@@ -58,12 +58,13 @@ class PasskeyController {
     }
 
     @PostMapping("/admin/second-factor/passkey")
-    ResponseEntity<String> login(@RequestBody String body, Authentication authentication, HttpServletRequest request,
+    ResponseEntity<String> login(@RequestBody(required = false) String body, Authentication authentication, HttpServletRequest request,
                                  HttpServletResponse response) {
         HttpSession session = request.getSession();
         Object options = session.getAttribute(REQUEST);
         session.removeAttribute(REQUEST);
-        if (!SignIn.pending(authentication) || !(options instanceof PublicKeyCredentialRequestOptions requestOptions)) {
+        if (!SignIn.pending(authentication) || !(options instanceof PublicKeyCredentialRequestOptions requestOptions)
+                || body == null) {
             return json(HttpStatus.CONFLICT, "{\"error\":\"no login waits for a passkey\"}");
         }
         StaffUser user = steps.user(authentication);
@@ -93,13 +94,13 @@ class PasskeyController {
     }
 
     @PostMapping("/admin/account/passkeys")
-    ResponseEntity<String> register(@RequestParam(required = false) String label, @RequestBody String body,
+    ResponseEntity<String> register(@RequestParam(required = false) String label, @RequestBody(required = false) String body,
                                     Authentication authentication, HttpServletRequest request) {
         HttpSession session = request.getSession();
         Object options = session.getAttribute(CREATION);
         session.removeAttribute(CREATION);
         String name = label == null ? "" : label.strip();
-        if (!(options instanceof PublicKeyCredentialCreationOptions creationOptions) || name.isEmpty()
+        if (!(options instanceof PublicKeyCredentialCreationOptions creationOptions) || body == null || name.isEmpty()
                 || name.length() > Passkeys.MAX_LABEL) {
             return json(HttpStatus.BAD_REQUEST, "{\"error\":\"label\"}");
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.iskra.site.IskraProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
@@ -51,22 +53,40 @@ class Passkeys {
 
     private final JdbcPublicKeyCredentialUserEntityRepository users;
     private final JdbcUserCredentialRepository credentials;
-    private final Webauthn4JRelyingPartyOperations relyingParty;
+    private final URI base;
+    private volatile Webauthn4JRelyingPartyOperations relyingParty;
     private final JsonMapper json = JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
 
     Passkeys(JdbcTemplate jdbc, IskraProperties site) {
         this.users = new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
         this.credentials = new JdbcUserCredentialRepository(jdbc);
-        URI base = URI.create(site.baseUrl());
-        String origin = base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        this.base = URI.create(site.baseUrl());
+        this.relyingParty = relyingParty(base.getPort());
+    }
+
+    /**
+     * A base address naming port 0 (the server takes any free port, as tests do) means the port it got: browsers
+     * sign the origin they are on, and it must match.
+     */
+    @EventListener
+    void started(WebServerInitializedEvent event) {
+        if (base.getPort() == 0) {
+            relyingParty = relyingParty(event.getWebServer().getPort());
+        }
+    }
+
+    private Webauthn4JRelyingPartyOperations relyingParty(int port) {
+        String origin = base.getScheme() + "://" + base.getHost() + (port < 0 ? "" : ":" + port);
+        // the relying party is the site's host: a passkey made here is offered on no other site
         PublicKeyCredentialRpEntity rp = PublicKeyCredentialRpEntity.builder().id(base.getHost()).name("Iskra").build();
-        this.relyingParty = new Webauthn4JRelyingPartyOperations(users, credentials, rp, Set.of(origin));
+        Webauthn4JRelyingPartyOperations operations = new Webauthn4JRelyingPartyOperations(users, credentials, rp, Set.of(origin));
         // a passkey here is a second step after the password: a security key without a resident credential does
         // as well, and the user is verified by the key where it can (a PIN, a fingerprint)
-        relyingParty.setCustomizeCreationOptions(options -> options.authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+        operations.setCustomizeCreationOptions(options -> options.authenticatorSelection(AuthenticatorSelectionCriteria.builder()
                 .residentKey(ResidentKeyRequirement.PREFERRED)
                 .userVerification(UserVerificationRequirement.PREFERRED)
                 .build()));
+        return operations;
     }
 
     int count(String email) {

@@ -20,13 +20,14 @@ class ThrottleStore {
         this.jdbc = jdbc;
     }
 
-    void failed(String accountKey, String address, OffsetDateTime at) {
-        jdbc.sql("insert into login_failure (account_key, address, failed_at) values (?, ?, ?)")
-                .params(accountKey, address, at).update();
+    void failed(String accountKey, String address, String step, OffsetDateTime at) {
+        jdbc.sql("insert into login_failure (account_key, address, step, failed_at) values (?, ?, ?, ?)")
+                .params(accountKey, address, step, at).update();
     }
 
+    /** Wrong passwords from this address, whatever the account. */
     int byAddress(String address, OffsetDateTime since) {
-        return jdbc.sql("select count(*) from login_failure where address = ? and failed_at > ?")
+        return jdbc.sql("select count(*) from login_failure where address = ? and step = 'password' and failed_at > ?")
                 .params(address, since).query(Integer.class).single();
     }
 

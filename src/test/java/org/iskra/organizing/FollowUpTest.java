@@ -394,7 +394,12 @@ class FollowUpTest {
         String organizer = user("organizer", Role.ORGANIZER, armenian.slug());
         StaffBrowser browser = logIn(organizer);
 
-        HttpResponse<String> csv = browser.get("/admin/join/export?section=" + armenian.id());
+        String csrf = "_csrf=" + StaffBrowser.encode(browser.csrf("/admin/join"));
+        assertThat(browser.get("/admin/join/export?section=" + armenian.id()).statusCode())
+                .as("a link cannot export: only a POST with the CSRF token").isEqualTo(405);
+        assertThat(browser.confirmingAgain(false).post("/admin/join/export", csrf + "&section=" + armenian.id()).body())
+                .as("only after confirming who they are").contains("data-reauthenticate").doesNotContain(applicant.name());
+        HttpResponse<String> csv = browser.confirmingAgain(true).post("/admin/join/export", csrf + "&section=" + armenian.id());
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -407,8 +412,8 @@ class FollowUpTest {
         assertThat(jdbc.sql("select detail from audit_event a join staff_user u on u.id = a.actor_id where u.email = ? and a.action = 'join.export'")
                 .param(organizer).query(String.class).list()).containsExactly("rows=1");
 
-        assertThat(browser.get("/admin/join/export?section=" + georgian.id()).statusCode()).isEqualTo(404);
-        assertThat(browser.get("/admin/join/export?section=x").statusCode()).isEqualTo(404);
+        assertThat(browser.post("/admin/join/export", csrf + "&section=" + georgian.id()).statusCode()).isEqualTo(404);
+        assertThat(browser.post("/admin/join/export", csrf + "&section=x").statusCode()).isEqualTo(404);
     }
 
     @Test

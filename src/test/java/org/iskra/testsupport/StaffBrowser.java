@@ -22,7 +22,8 @@ import org.jsoup.nodes.Element;
  */
 public final class StaffBrowser {
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
     private String email;
@@ -134,6 +135,12 @@ public final class StaffBrowser {
         return client.send(HttpRequest.newBuilder(uri(action.toString()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of a cookie this browser keeps, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public URI uri(String path) {
