@@ -148,7 +148,12 @@ class Passkeys {
         if (user == null || id == null || !id.matches("[A-Za-z0-9_-]{1,1400}")) {
             return false;
         }
-        CredentialRecord credential = credentials.findByCredentialId(Bytes.fromBase64(id));
+        CredentialRecord credential;
+        try {
+            credential = credentials.findByCredentialId(Bytes.fromBase64(id));
+        } catch (IllegalArgumentException notBase64url) {
+            return false;
+        }
         if (credential == null || !credential.getUserEntityUserId().equals(user.getId())) {
             return false;
         }
