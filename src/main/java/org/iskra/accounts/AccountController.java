@@ -45,15 +45,13 @@ class AccountController {
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
     private final PasswordChangeThrottle throttle;
-    private final LoginThrottle loginThrottle;
     private final SecondFactor secondFactor;
     private final Passkeys passkeys;
     private final StaffAudit audit;
 
     AccountController(Languages languages, PageFrames frames, PageRenderer renderer, StaffAccounts accounts,
-                      StaffSessions sessions, PasswordChangeThrottle throttle, LoginThrottle loginThrottle,
-                      SecondFactor secondFactor, Passkeys passkeys, StaffAudit audit) {
-        this.loginThrottle = loginThrottle;
+                      StaffSessions sessions, PasswordChangeThrottle throttle, SecondFactor secondFactor,
+                      Passkeys passkeys, StaffAudit audit) {
         this.secondFactor = secondFactor;
         this.passkeys = passkeys;
         this.audit = audit;
@@ -105,8 +103,8 @@ class AccountController {
             } catch (PasswordRejectedException rejected) {
                 boolean wrongCurrent = StaffAccounts.WRONG_CURRENT_PASSWORD.equals(rejected.reason());
                 if (wrongCurrent) {
+                    // its own throttle, not the login's: the owner must still be able to log in from here
                     throttle.failed(principal.getName());
-                    loginThrottle.failed(request, principal.getName(), "password-change");
                 }
                 String field = wrongCurrent ? "current" : "password";
                 errors.put(field, t.get(rejected.reason()));

@@ -62,8 +62,9 @@ class SessionsAndThrottlingTest {
                 .endsWith("/admin/login?error");
         assertThat(sessions()).as("no session row for anonymous visits").isEqualTo(before);
 
-        // and the login still works, its form protected by the token in a cookie until there is a session
-        assertThat(StaffBrowser.location(browser.logIn(user(Role.EDITOR), PASSWORD))).endsWith("/admin/");
+        // and the login still works, its form protected by the token in a cookie until there is a session, and leads
+        // back to the page asked for before it (remembered in a cookie too)
+        assertThat(StaffBrowser.location(browser.logIn(user(Role.EDITOR), PASSWORD))).endsWith("/admin/join");
         assertThat(sessions()).isEqualTo(before + 1);
     }
 
