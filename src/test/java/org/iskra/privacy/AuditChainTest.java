@@ -99,7 +99,8 @@ class AuditChainTest {
             audit.record(new Actor(null, "192.0.2.7"), "test.tamper", "test", subject, null, "status=new");
             audit.record(new Actor(null, "192.0.2.7"), "test.tamper", "test", subject, null, "after");
         });
-        assertThat(run("audit", "verify")).isEqualTo(0);
+        int status = run("audit", "verify");
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Audit log intact");
 
         Map<String, Object> row = jdbc.sql("select id, seq from audit_event where subject_id = ? and detail = 'status=new'")
