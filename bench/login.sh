@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# What one staff login costs (issue 5): the time of one password check with the encoder Iskra configures (bcrypt,
-# Spring Security's default strength 10), measured by org.iskra.accounts.LoginCost (test sources) in a plain loop.
+# What one staff login costs (issues 5, 14): one password check with the encoder Iskra configures (Argon2id), one
+# bcrypt check as the reference, and one TOTP check, measured by org.iskra.accounts.LoginCost (test sources).
 # A login takes about one check; the login throttle (accounts.LoginThrottle) bounds how many a client can force.
 #
-# Usage: bench/login.sh [checks=50] [warmup=10]
+# Usage: bench/login.sh [checks=30] [warmup=5]
 # Settings: JAVA_OPTS, MVN_ARGS (e.g. -o to stay offline)
 set -euo pipefail
 cd "$(dirname "$0")/.."

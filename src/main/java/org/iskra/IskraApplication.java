@@ -3,6 +3,7 @@ package org.iskra;
 import org.iskra.backup.BackupCommand;
 import org.iskra.backup.RestoreCommand;
 import org.iskra.importing.ImportCommand;
+import org.iskra.privacy.AuditCommand;
 import org.iskra.privacy.KeysCommand;
 import org.iskra.search.ReindexCommand;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,9 @@ public class IskraApplication {
         }
         if (args.length > 0 && args[0].equals("keys")) {
             System.exit(KeysCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(AuditCommand.run(args));
         }
         if (args.length > 0 && args[0].equals("backup")) {
             System.exit(BackupCommand.run(args));

@@ -123,7 +123,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(org.iskra.search.ReindexCommand.class)
                 .check(ISKRA);
         noClasses().that().resideOutsideOfPackages("org.iskra.privacy..", "org.iskra")
-                .should().dependOnClassesThat().belongToAnyOf(org.iskra.privacy.KeysCommand.class)
+                .should().dependOnClassesThat().belongToAnyOf(org.iskra.privacy.KeysCommand.class,
+                        org.iskra.privacy.AuditCommand.class)
                 .check(ISKRA);
         noClasses().that().resideOutsideOfPackages("org.iskra.backup..", "org.iskra")
                 .should().dependOnClassesThat().resideInAPackage("org.iskra.backup..")

@@ -2,8 +2,11 @@ package org.iskra.accounts;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +16,7 @@ import org.iskra.site.Languages;
 import org.iskra.site.Messages;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.RequiresRecentLogin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -25,12 +29,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * A staff user's own account: changing the password (which ends their other sessions, in case the old one leaked)
- * and logging out everywhere, e.g. after leaving a session open on a shared computer.
+ * A staff user's own account: changing the password (which ends their other sessions, in case the old one leaked),
+ * their second factor (app, recovery codes, passkeys) and logging out everywhere, e.g. after leaving a session open
+ * on a shared computer.
  */
 @Controller
 @ConditionalOnWebApplication
 class AccountController {
+
+    private static final Set<String> DONE = Set.of("second-factor", "passkey", "passkey-removed");
 
     private final Languages languages;
     private final PageFrames frames;
@@ -38,9 +45,16 @@ class AccountController {
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
     private final PasswordChangeThrottle throttle;
+    private final SecondFactor secondFactor;
+    private final Passkeys passkeys;
+    private final StaffAudit audit;
 
     AccountController(Languages languages, PageFrames frames, PageRenderer renderer, StaffAccounts accounts,
-                      StaffSessions sessions, PasswordChangeThrottle throttle) {
+                      StaffSessions sessions, PasswordChangeThrottle throttle, SecondFactor secondFactor,
+                      Passkeys passkeys, StaffAudit audit) {
+        this.secondFactor = secondFactor;
+        this.passkeys = passkeys;
+        this.audit = audit;
         this.languages = languages;
         this.frames = frames;
         this.renderer = renderer;
@@ -52,8 +66,23 @@ class AccountController {
     @GetMapping("/admin/account")
     ResponseEntity<byte[]> show(HttpServletRequest request, CsrfToken csrf, Principal principal) {
         Messages t = frames.messages(languages.preferredBy(request));
-        String notice = request.getParameter("changed") != null ? t.get("accounts.account.changed") : null;
+        String done = request.getParameter("done");
+        String notice = request.getParameter("changed") != null ? t.get("accounts.account.changed")
+                : done != null && DONE.contains(done) ? t.get("accounts.account.done." + done) : null;
         return page(HttpStatus.OK, request, csrf, principal, Map.of(), notice, false);
+    }
+
+    /** New recovery codes, shown once; the old ones stop working. */
+    @PostMapping("/admin/account/recovery-codes")
+    @RequiresRecentLogin
+    ResponseEntity<byte[]> newRecoveryCodes(HttpServletRequest request, Principal principal) {
+        StaffUser user = accounts.find(principal.getName()).orElseThrow();
+        if (!secondFactor.status(user).totp()) {
+            return seeOther("/admin/account");
+        }
+        List<String> codes = secondFactor.newRecoveryCodes(user, StaffAudit.actor(request, user.id()));
+        request.getSession().setAttribute(SecondFactorController.RECOVERY_CODES, new ArrayList<>(codes));
+        return seeOther("/admin/second-factor/recovery-codes");
     }
 
     @PostMapping("/admin/account/password")
@@ -69,10 +98,12 @@ class AccountController {
             errors.put("repeat", t.get("accounts.password.mismatch"));
         } else {
             try {
-                accounts.changePassword(principal.getName(), request.getParameter("current"), password);
+                accounts.changePassword(principal.getName(), request.getParameter("current"), password,
+                        StaffAudit.actor(request, accounts.idOf(principal.getName()).orElse(null)));
             } catch (PasswordRejectedException rejected) {
                 boolean wrongCurrent = StaffAccounts.WRONG_CURRENT_PASSWORD.equals(rejected.reason());
                 if (wrongCurrent) {
+                    // its own throttle, not the login's: the owner must still be able to log in from here
                     throttle.failed(principal.getName());
                 }
                 String field = wrongCurrent ? "current" : "password";
@@ -92,6 +123,8 @@ class AccountController {
     ResponseEntity<byte[]> logOutEverywhere(HttpServletRequest request, HttpServletResponse response, Principal principal) {
         HttpSession current = request.getSession(false);
         sessions.endAllBut(principal.getName(), current == null ? null : current.getId());
+        Long id = accounts.idOf(principal.getName()).orElse(null);
+        audit.record(request, id, "staff.sessions.end", id, "by=self");
         new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         return seeOther("/admin/login?logout");
     }
@@ -102,7 +135,10 @@ class AccountController {
         Messages t = frames.messages(language);
         StaffUser user = accounts.find(principal.getName()).orElseThrow();
         AccountPage page = new AccountPage(frames.backOfficeFrame(language, t.get("accounts.account.title")),
-                csrf.getParameterName(), csrf.getToken(), user, sessions.count(user.email()), errors, notice, problem);
+                BackOfficePages.csrf(csrf), user, sessions.count(user.email()), secondFactor.status(user),
+                passkeys.list(user.email()).stream().map(p -> new AccountPage.Key(p.id(), p.label(),
+                        p.created() == null ? "" : t.date(p.created().atOffset(java.time.ZoneOffset.UTC)))).toList(),
+                frames.assetPath("assets/passkeys.js"), errors, notice, problem);
         return renderer.privatePage(status, "accounts/account.jte", page, language);
     }
 

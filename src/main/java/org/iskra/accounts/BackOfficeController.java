@@ -34,9 +34,12 @@ class BackOfficeController {
         var t = frames.messages(language);
         String notice = request.getParameter("error") != null ? "accounts.login.failed"
                 : request.getParameter("throttled") != null ? "accounts.login.throttled"
+                : request.getParameter("slow") != null ? "accounts.login.slow"
+                : request.getParameter("expired") != null ? "accounts.login.expired"
                 : request.getParameter("logout") != null ? "accounts.login.logged-out"
                 : request.getParameter("welcome") != null ? "accounts.login.password-set" : null;
-        boolean problem = "accounts.login.failed".equals(notice) || "accounts.login.throttled".equals(notice);
+        boolean problem = "accounts.login.failed".equals(notice) || "accounts.login.throttled".equals(notice)
+                || "accounts.login.slow".equals(notice);
         LoginPage page = new LoginPage(frames.backOfficeFrame(language, t.get("accounts.login.title")),
                 csrf.getParameterName(), csrf.getToken(), notice, problem);
         return renderer.privatePage(HttpStatus.OK, "accounts/login.jte", page, language);

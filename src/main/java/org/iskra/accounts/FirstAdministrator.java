@@ -42,15 +42,17 @@ class FirstAdministrator implements ApplicationRunner {
         }
         boolean generated = password.isBlank();
         String initial = generated ? generate() : password;
-        accounts.create(email, "Administrator", initial, List.of(StaffRole.of(Role.ADMINISTRATOR)));
+        StaffUser admin = accounts.create(email, "Administrator", initial, List.of(StaffRole.of(Role.ADMINISTRATOR)));
         if (generated) {
+            // it went through the log: its holder replaces it at the first login, then sets up a second factor
+            accounts.requirePasswordChange(admin.id());
             log.warn("""
 
                     ================================================================
                      First administrator created. Log in at /admin/login with
                        email:    {}
                        password: {}
-                     Keep it safe: it is not shown again.
+                     You choose your own password at the first login.
                     ================================================================""", email, initial);
         } else {
             log.info("First administrator {} created from ISKRA_ADMIN_EMAIL and ISKRA_ADMIN_PASSWORD", email);

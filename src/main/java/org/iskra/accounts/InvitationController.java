@@ -61,10 +61,12 @@ class InvitationController {
             errors.put("repeat", t.get("accounts.password.mismatch"));
         } else {
             try {
-                if (!invitations.accept(token, password)) {
+                if (!invitations.accept(token, password, request.getRemoteAddr())) {
                     // used or expired between the lookup and now
                     return gone(invitations.lookup(token).state(), request);
                 }
+            } catch (Invitations.LinkUsedMeanwhile lost) {
+                return gone(Invitations.State.USED, request);
             } catch (PasswordRejectedException rejected) {
                 errors.put("password", t.get(rejected.reason()));
             }
@@ -83,7 +85,12 @@ class InvitationController {
         InvitationPage page = new InvitationPage(frames.backOfficeFrame(language, t.get("accounts.invitation.title")),
                 csrf.getParameterName(), csrf.getToken(), "/admin/invitation/" + token, lookup.email(),
                 lookup.displayName(), errors);
-        return renderer.privatePage(status, "accounts/invitation.jte", page, language);
+        // the address holds the token: the page's stylesheet request must not carry it in a Referer
+        ResponseEntity<byte[]> rendered = renderer.privatePage(status, "accounts/invitation.jte", page, language);
+        return ResponseEntity.status(status).headers(headers -> {
+            headers.addAll(rendered.getHeaders());
+            headers.set("Referrer-Policy", "no-referrer");
+        }).body(rendered.getBody());
     }
 
     private ResponseEntity<byte[]> gone(Invitations.State state, HttpServletRequest request) {

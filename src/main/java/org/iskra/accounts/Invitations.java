@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.iskra.mail.Outbox;
+import org.iskra.privacy.Actor;
+import org.iskra.privacy.AuditLog;
 import org.iskra.mail.OutgoingMail;
 import org.iskra.site.IskraProperties;
 import org.iskra.site.Language;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One-time links that let an invited staff user choose their password. The token is 256 random bits; only its
- * SHA-256 hash is stored, it works for 72 hours and once.
+ * SHA-256 hash is stored, it works for 72 hours and once: it is used up in the transaction that sets the password,
+ * never without it. It never reaches a log: the link's page sends no Referer, error logs name the route's pattern.
  */
 @Service
 class Invitations {
@@ -43,10 +46,12 @@ class Invitations {
     private final IskraProperties site;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
     Invitations(InvitationStore store, StaffStore staff, Outbox outbox, PageFrames frames, IskraProperties site,
-                PasswordPolicy policy, PasswordEncoder encoder) {
+                PasswordPolicy policy, PasswordEncoder encoder, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.staff = staff;
         this.outbox = outbox;
@@ -92,18 +97,32 @@ class Invitations {
      * @throws PasswordRejectedException when the password does not meet the policy (the link still works)
      */
     @Transactional
-    boolean accept(String token, String password) {
+    boolean accept(String token, String password, String clientAddress) {
         policy.check(password);
         if (!wellFormed(token)) {
             return false;
         }
         Optional<InvitationStore.Found> found = store.find(hash(token));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (found.isEmpty() || !found.get().enabled() || !store.use(hash(token), now)) {
+        if (found.isEmpty() || !found.get().enabled()) {
             return false;
         }
-        staff.setPassword(found.get().userId(), encoder.encode(password), now);
+        // the password first: should anything fail, the transaction rolls back and the link still works
+        String passwordHash = encoder.encode(password);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        staff.setPassword(found.get().userId(), passwordHash, now);
+        if (!store.use(hash(token), now)) {
+            throw new LinkUsedMeanwhile();
+        }
+        audit.record(new Actor(found.get().userId(), clientAddress), "staff.invitation.accept", "staff_user",
+                String.valueOf(found.get().userId()), null, null);
         return true;
+    }
+
+    /** Two answers to one link at once: the one that lost rolls back, its password unset. */
+    static final class LinkUsedMeanwhile extends RuntimeException {
+        LinkUsedMeanwhile() {
+            super("the invitation was used meanwhile", null, false, false);
+        }
     }
 
     private static boolean wellFormed(String token) {

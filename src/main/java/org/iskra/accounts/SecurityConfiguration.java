@@ -15,7 +15,8 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Two worlds. The back office ({@code /admin/**}): login, a session stored in the database, CSRF on every change.
+ * Two worlds. The back office ({@code /admin/**}): a login in steps (password, then the second factor, see
+ * {@link LoginSteps}), a session stored in the database once the password is right, CSRF on every change.
  * Public pages: open, sessionless and cookie-free, so they can be cached; the session cookie is scoped to
  * {@code /admin} and never reaches them. Both carry strict security headers.
  */
@@ -29,11 +30,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain backOffice(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain backOffice(HttpSecurity http, LoginThrottle throttle, LoginSteps steps,
+                                   IskraProperties properties) throws Exception {
         http
                 .securityMatcher("/admin", "/admin/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/login", "/admin/invitation/**").permitAll()
+                        // the login's later steps: open to a session whose password was checked, and no other page
+                        .requestMatchers("/admin/new-password", "/admin/second-factor", "/admin/second-factor/**")
+                        .hasAuthority(SignIn.PASSWORD_CHECKED)
                         .requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
@@ -47,15 +52,29 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")
                         .hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/admin/import", "/admin/import/**").hasRole(Role.ADMINISTRATOR.name())
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAuthority(SignIn.SIGNED_IN))
                 .formLogin(login -> login
                         .loginPage("/admin/login")
                         .loginProcessingUrl("/admin/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/admin/", false)
+                        .successHandler(steps)
                         .failureHandler(throttle)
                         .permitAll())
+                // a session half-way through its login is sent on to its next step, never shown a page
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
+                    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                            .getAuthentication();
+                    if (SignIn.pending(authentication)) {
+                        response.sendRedirect(steps.next(authentication).path);
+                    } else {
+                        response.sendError(403);
+                    }
+                }))
+                // no session for anonymous visitors: CSRF tokens and the page to come back to live in cookies
+                .csrf(csrf -> csrf.csrfTokenRepository(new BackOfficeCsrfTokens(properties.baseUrl().startsWith("https://"))))
+                .requestCache(cache -> cache.requestCache(steps.requestCache()))
+                .addFilterAfter(steps.limits(), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
                         .logoutSuccessUrl("/admin/login?logout"))

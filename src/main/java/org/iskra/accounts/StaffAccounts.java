@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.iskra.privacy.Actor;
+import org.iskra.privacy.AuditLog;
 import org.iskra.site.StaffDirectory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,11 +21,13 @@ public class StaffAccounts implements StaffDirectory {
     private final StaffStore store;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final AuditLog audit;
 
-    StaffAccounts(StaffStore store, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
+    StaffAccounts(StaffStore store, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditLog audit) {
         this.store = store;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
     }
 
     /**
@@ -46,7 +50,7 @@ public class StaffAccounts implements StaffDirectory {
      *                                    is wrong, or the policy's reason when the new one is not acceptable
      */
     @Transactional
-    void changePassword(String email, String current, String replacement) {
+    void changePassword(String email, String current, String replacement, Actor actor) {
         StaffStore.Credentials credentials = store.credentials(email).orElseThrow();
         if (current == null || credentials.passwordHash() == null
                 || !passwordEncoder.matches(current, credentials.passwordHash())) {
@@ -54,6 +58,29 @@ public class StaffAccounts implements StaffDirectory {
         }
         passwordPolicy.check(replacement);
         store.setPassword(credentials.id(), passwordEncoder.encode(replacement), OffsetDateTime.now(ZoneOffset.UTC));
+        audit.record(actor, "staff.password.change", "staff_user", String.valueOf(credentials.id()), null, null);
+    }
+
+    /**
+     * The first administrator's own password instead of the generated one, the same password rules as ever.
+     *
+     * @throws PasswordRejectedException when the policy refuses it, or when it is the generated one again
+     */
+    @Transactional
+    void replaceGeneratedPassword(StaffUser user, String replacement, Actor actor) {
+        passwordPolicy.check(replacement);
+        StaffStore.Credentials credentials = store.credentials(user.email()).orElseThrow();
+        if (passwordEncoder.matches(replacement, credentials.passwordHash())) {
+            throw new PasswordRejectedException("accounts.new-password.same");
+        }
+        store.setPassword(user.id(), passwordEncoder.encode(replacement), OffsetDateTime.now(ZoneOffset.UTC));
+        audit.record(actor, "staff.password.change", "staff_user", String.valueOf(user.id()), null, "generated=replaced");
+    }
+
+    /** Marks a new account's password as one to replace at the first login (it was generated and logged). */
+    @Transactional
+    void requirePasswordChange(long userId) {
+        store.requirePasswordChange(userId);
     }
 
     @Override
@@ -81,6 +108,15 @@ public class StaffAccounts implements StaffDirectory {
     @Transactional
     public void revoke(long userId, StaffRole role) {
         store.revoke(userId, role);
+    }
+
+    /**
+     * Takes a scoped role from everyone who holds it, disabled accounts included (a section that is deleted must not
+     * come back to its former organizers with a new section of the same slug).
+     */
+    @Transactional
+    public int revokeEverywhere(StaffRole role) {
+        return store.revokeEverywhere(role);
     }
 
     boolean anyUser() {

@@ -3,6 +3,8 @@ package org.iskra.accounts;
 import java.util.List;
 import java.util.Optional;
 
+import org.iskra.privacy.Actor;
+import org.iskra.privacy.AuditLog;
 import org.iskra.site.Language;
 import org.iskra.site.NotFoundException;
 import org.slf4j.Logger;
@@ -28,11 +30,13 @@ class StaffAdministration {
     private final StaffStore store;
     private final Invitations invitations;
     private final StaffSessions sessions;
+    private final AuditLog audit;
 
-    StaffAdministration(StaffStore store, Invitations invitations, StaffSessions sessions) {
+    StaffAdministration(StaffStore store, Invitations invitations, StaffSessions sessions, AuditLog audit) {
         this.store = store;
         this.invitations = invitations;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     int count() {
@@ -55,6 +59,10 @@ class StaffAdministration {
         return sessions.count(member.user().email());
     }
 
+    List<String> emailsWithRole(Role role) {
+        return store.emailsWithRole(role);
+    }
+
     boolean emailTaken(String email) {
         return store.emailTaken(email);
     }
@@ -66,17 +74,18 @@ class StaffAdministration {
      * @throws org.springframework.dao.DuplicateKeyException when the address has an account already
      */
     @Transactional
-    long invite(String email, String displayName, List<StaffRole> roles, String inviterName, Language language) {
+    long invite(String email, String displayName, List<StaffRole> roles, String inviterName, Language language, Actor actor) {
         long id = store.insertInvited(email, displayName);
         roles.forEach(role -> store.grant(id, role));
         invitations.send(member(id).user(), inviterName, language);
+        audit.record(actor, "staff.invite", "staff_user", String.valueOf(id), null, "roles=" + describe(roles));
         log.info("Staff user {} invited with roles {}", id, roles);
         return id;
     }
 
     /** A new link for someone who has not accepted yet; the old link stops working. */
     @Transactional
-    void resendInvitation(long id, String inviterName, Language language) {
+    void resendInvitation(long id, String inviterName, Language language, Actor actor) {
         StaffMember member = member(id);
         if (!member.invitationPending()) {
             throw new StaffChangeRejectedException("accounts.users.error.not-pending");
@@ -85,12 +94,13 @@ class StaffAdministration {
             throw new StaffChangeRejectedException("accounts.users.error.disabled");
         }
         invitations.send(member.user(), inviterName, language);
+        audit.record(actor, "staff.invite.again", "staff_user", String.valueOf(id), null, null);
         log.info("Invitation of staff user {} sent again", id);
     }
 
     /** Disabling ends the user's sessions at once: a stolen session is useless the moment its user is disabled. */
     @Transactional
-    void setEnabled(String actorEmail, long id, boolean enabled) {
+    void setEnabled(String actorEmail, long id, boolean enabled, Actor actor) {
         StaffMember member = member(id);
         if (!enabled && isSelf(actorEmail, member)) {
             throw new StaffChangeRejectedException("accounts.users.error.self-disable");
@@ -99,6 +109,7 @@ class StaffAdministration {
         if (!enabled) {
             sessions.endAll(member.user().email());
         }
+        audit.record(actor, enabled ? "staff.enable" : "staff.disable", "staff_user", String.valueOf(id), null, null);
         log.info("Staff user {} {}", id, enabled ? "enabled" : "disabled, sessions ended");
     }
 
@@ -107,7 +118,7 @@ class StaffAdministration {
      * in again with the new ones; an administrator changing their own roles keeps the session they are using.
      */
     @Transactional
-    void changeRoles(String actorEmail, long id, List<StaffRole> roles, String keepSession) {
+    void changeRoles(String actorEmail, long id, List<StaffRole> roles, String keepSession, Actor actor) {
         StaffMember member = member(id);
         boolean self = isSelf(actorEmail, member);
         if (self && roles.stream().noneMatch(r -> r.role() == Role.ADMINISTRATOR)) {
@@ -115,12 +126,22 @@ class StaffAdministration {
         }
         store.replaceRoles(id, roles);
         sessions.endAllBut(member.user().email(), self ? keepSession : null);
+        audit.record(actor, "staff.roles", "staff_user", String.valueOf(id), null,
+                "from=" + describe(member.user().roles()) + " to=" + describe(roles));
         log.info("Staff user {} now has roles {}", id, roles);
     }
 
-    void endSessions(long id) {
+    @Transactional
+    void endSessions(long id, Actor actor) {
         sessions.endAll(member(id).user().email());
+        audit.record(actor, "staff.sessions.end", "staff_user", String.valueOf(id), null, "by=administrator");
         log.info("Sessions of staff user {} ended by an administrator", id);
+    }
+
+    /** Roles as the audit log names them: {@code ORGANIZER:armenia,TRANSLATOR:ru}. */
+    static String describe(List<StaffRole> roles) {
+        return String.join(",", roles.stream()
+                .map(r -> r.role().name() + (r.scope().isEmpty() ? "" : ":" + r.scope())).sorted().toList());
     }
 
     private static boolean isSelf(String actorEmail, StaffMember member) {

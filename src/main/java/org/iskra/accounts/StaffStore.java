@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StaffStore {
 
-    record Credentials(long id, String email, String passwordHash, boolean enabled) {
+    record Credentials(long id, String email, String passwordHash, boolean enabled, boolean passwordMustChange) {
     }
 
     private record UserRow(long id, String email, String displayName, boolean enabled) {
@@ -62,7 +62,7 @@ class StaffStore {
     }
 
     Optional<Credentials> credentials(String email) {
-        return jdbc.sql("select id, email, password_hash, enabled from staff_user where email = ?")
+        return jdbc.sql("select id, email, password_hash, enabled, password_must_change from staff_user where email = ?")
                 .param(normalize(email))
                 .query(Credentials.class).optional();
     }
@@ -138,10 +138,36 @@ class StaffStore {
         roles.forEach(role -> grant(userId, role));
     }
 
+    /** A password the user chose: it no longer has to be changed. */
     void setPassword(long id, String passwordHash, OffsetDateTime now) {
-        jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ? where id = ?")
+        jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ?, password_must_change = false where id = ?")
                 .params(passwordHash, now, id)
                 .update();
+    }
+
+    /** The same password hashed again with today's settings (at login): the password did not change. */
+    void rehash(String email, String passwordHash) {
+        jdbc.sql("update staff_user set password_hash = ? where email = ?").params(passwordHash, normalize(email)).update();
+    }
+
+    void requirePasswordChange(long id) {
+        jdbc.sql("update staff_user set password_must_change = true where id = ?").param(id).update();
+    }
+
+    /** Removes a scoped role from every account holding it, disabled ones included. */
+    int revokeEverywhere(StaffRole role) {
+        return jdbc.sql("delete from staff_role where role = ? and scope = ?")
+                .params(role.role().name(), role.scope())
+                .update();
+    }
+
+    /** The enabled holders of a role, e.g. everyone whose sessions end when the role becomes subject to a rule. */
+    List<String> emailsWithRole(Role role) {
+        return jdbc.sql("""
+                        select distinct u.email from staff_user u join staff_role r on r.user_id = u.id
+                         where r.role = ? order by u.email""")
+                .param(role.name())
+                .query(String.class).list();
     }
 
     List<SectionOption> sections() {

@@ -11,7 +11,8 @@ import org.iskra.site.PageFrame;
  * the notice reports a refusal or a success.
  */
 public record StaffUserPage(PageFrame frame, String csrfParameter, String csrfToken, StaffMember member, String roleNames,
-                            String passwordChanged, int sessions, boolean self, RoleChoices roles,
+                            String passwordChanged, int sessions, SecondFactorStatus secondFactor, boolean self,
+                            RoleChoices roles,
                             Map<String, String> errors, String notice, boolean problem) implements FieldMessages {
 
     public Messages t() {

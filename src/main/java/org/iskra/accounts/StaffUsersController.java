@@ -18,7 +18,9 @@ import org.iskra.site.Languages;
 import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
+import org.iskra.privacy.Actor;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.RequiresRecentLogin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.CacheControl;
@@ -41,7 +43,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffUsersController {
 
     /** The notices a redirect may ask for, by the {@code done} parameter. */
-    private static final Set<String> DONE = Set.of("invited", "roles", "disabled", "enabled", "sessions", "invitation");
+    private static final Set<String> DONE = Set.of("invited", "roles", "disabled", "enabled", "sessions", "invitation",
+            "second-factor");
 
     private final Languages languages;
     private final PageFrames frames;
@@ -49,9 +52,12 @@ class StaffUsersController {
     private final StaffAdministration administration;
     private final RoleOptions options;
     private final Validator validator;
+    private final SecondFactor secondFactor;
 
     StaffUsersController(Languages languages, PageFrames frames, PageRenderer renderer,
-                         StaffAdministration administration, RoleOptions options, Validator validator) {
+                         StaffAdministration administration, RoleOptions options, Validator validator,
+                         SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.languages = languages;
         this.frames = frames;
         this.renderer = renderer;
@@ -106,7 +112,8 @@ class StaffUsersController {
         }
         long id;
         try {
-            id = administration.invite(form.email(), form.displayName(), roles.get(), actorName(principal), language);
+            id = administration.invite(form.email(), form.displayName(), roles.get(), actorName(principal), language,
+                    actor(request, principal));
         } catch (DuplicateKeyException sameAddressAtTheSameTime) {
             return invitePage(HttpStatus.BAD_REQUEST, request, csrf, form,
                     Map.of("email", t.get("accounts.users.error.email-taken")));
@@ -125,6 +132,7 @@ class StaffUsersController {
     }
 
     @PostMapping("/admin/users/{id}/roles")
+    @RequiresRecentLogin
     ResponseEntity<byte[]> changeRoles(@PathVariable long id, HttpServletRequest request, CsrfToken csrf,
                                        Principal principal) {
         StaffMember member = administration.member(id);
@@ -136,7 +144,7 @@ class StaffUsersController {
                     Map.of("roles", t.get("accounts.users.error.roles")), null, true);
         }
         try {
-            administration.changeRoles(principal.getName(), id, roles.get(), sessionId(request));
+            administration.changeRoles(principal.getName(), id, roles.get(), sessionId(request), actor(request, principal));
         } catch (StaffChangeRejectedException e) {
             return userPage(HttpStatus.BAD_REQUEST, request, csrf, principal, member, selection,
                     Map.of("roles", t.get(e.reason())), null, true);
@@ -146,18 +154,18 @@ class StaffUsersController {
 
     @PostMapping("/admin/users/{id}/disable")
     ResponseEntity<byte[]> disable(@PathVariable long id, HttpServletRequest request, CsrfToken csrf, Principal principal) {
-        return change(id, request, csrf, principal, "disabled", () -> administration.setEnabled(principal.getName(), id, false));
+        return change(id, request, csrf, principal, "disabled", () -> administration.setEnabled(principal.getName(), id, false, actor(request, principal)));
     }
 
     @PostMapping("/admin/users/{id}/enable")
     ResponseEntity<byte[]> enable(@PathVariable long id, HttpServletRequest request, CsrfToken csrf, Principal principal) {
-        return change(id, request, csrf, principal, "enabled", () -> administration.setEnabled(principal.getName(), id, true));
+        return change(id, request, csrf, principal, "enabled", () -> administration.setEnabled(principal.getName(), id, true, actor(request, principal)));
     }
 
     @PostMapping("/admin/users/{id}/sessions")
     ResponseEntity<byte[]> endSessions(@PathVariable long id, HttpServletRequest request, CsrfToken csrf,
                                        Principal principal) {
-        return change(id, request, csrf, principal, "sessions", () -> administration.endSessions(id));
+        return change(id, request, csrf, principal, "sessions", () -> administration.endSessions(id, actor(request, principal)));
     }
 
     @PostMapping("/admin/users/{id}/invitation")
@@ -165,7 +173,7 @@ class StaffUsersController {
                                             Principal principal) {
         Language language = languages.preferredBy(request);
         return change(id, request, csrf, principal, "invitation",
-                () -> administration.resendInvitation(id, actorName(principal), language));
+                () -> administration.resendInvitation(id, actorName(principal), language, actor(request, principal)));
     }
 
     private ResponseEntity<byte[]> change(long id, HttpServletRequest request, CsrfToken csrf, Principal principal,
@@ -199,9 +207,14 @@ class StaffUsersController {
         boolean self = StaffStore.normalize(principal.getName()).equals(member.user().email());
         StaffUserPage page = new StaffUserPage(frames.backOfficeFrame(language, member.user().displayName()),
                 csrf.getParameterName(), csrf.getToken(), member, RoleOptions.describe(member.user().roles(), t),
-                passwordChanged(member, t), administration.sessionCount(member), self, options.choices(selection, t),
+                passwordChanged(member, t), administration.sessionCount(member), secondFactor.status(member.user()), self,
+                options.choices(selection, t),
                 errors, notice, problem);
         return renderer.privatePage(status, "accounts/user.jte", page, language);
+    }
+
+    private Actor actor(HttpServletRequest request, Principal principal) {
+        return StaffAudit.actor(request, administration.member(principal.getName()).map(m -> m.user().id()).orElse(null));
     }
 
     private String actorName(Principal principal) {

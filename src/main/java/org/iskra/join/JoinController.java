@@ -104,7 +104,7 @@ class JoinController {
             return formPage(HttpStatus.CONTENT_TOO_LARGE, language, form.withoutOversizedValues(), Map.of(),
                     t.get("join.error.too-large"));
         }
-        if (!limits.allowAddress(request.getRemoteAddr())) {
+        if (!limits.allowAddress(org.iskra.site.ClientAddress.key(request))) {
             return formPage(HttpStatus.TOO_MANY_REQUESTS, language, form, Map.of(), t.get("join.error.too-many"));
         }
         if (!form.homepage().isEmpty()) {

@@ -18,6 +18,7 @@ import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.RequiresRecentLogin;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,7 +62,7 @@ class FollowUpController {
                                      @RequestParam(required = false) String confirmed,
                                      @RequestParam(required = false) String page,
                                      @RequestParam(required = false) String done,
-                                     HttpServletRequest request, Principal principal) {
+                                     HttpServletRequest request, Principal principal, CsrfToken csrf) {
         Language language = languages.preferredBy(request);
         Messages t = frames.messages(language);
         Organizer user = organizer(principal);
@@ -79,12 +80,15 @@ class FollowUpController {
                 : followUp.list(user, filter, pageNumber, PAGE_SIZE, actor(request, user));
         DashboardPage model = new DashboardPage(frames.backOfficeFrame(language, t.get("organizing.dashboard.title")),
                 dashboard, FollowUp.STATUSES, filter.statusText(), filter.assigneeText(), filter.countryText(),
-                filter.confirmedText(), pageNumber, "transfer".equals(done) ? "organizing.done.transfer" : null, error);
+                filter.confirmedText(), pageNumber, "transfer".equals(done) ? "organizing.done.transfer" : null, error,
+                csrf.getParameterName(), csrf.getToken());
         return renderer.privatePage(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "organizing/dashboard.jte",
                 model, language);
     }
 
-    @GetMapping("/admin/join/export")
+    /** A POST behind a fresh login: a link on another site must not make an organizer's browser download it. */
+    @PostMapping("/admin/join/export")
+    @RequiresRecentLogin
     ResponseEntity<byte[]> export(@RequestParam(required = false) String section, HttpServletRequest request,
                                   Principal principal) {
         Organizer user = organizer(principal);

@@ -145,9 +145,8 @@ class SectionAdmin {
         if (store.requests(section.id()) > 0) {
             return Optional.of("organizing.sections.error.has-requests");
         }
-        for (StaffMember organizer : people.organizers(section.slug())) {
-            staff.revoke(organizer.id(), new StaffRole(Role.ORGANIZER, section.slug()));
-        }
+        // disabled accounts too: people.organizers lists only the enabled ones
+        staff.revokeEverywhere(new StaffRole(Role.ORGANIZER, section.slug()));
         store.delete(section.id());
         audit.record(actor, "section.delete", "section", section.slug(), section.slug(), null);
         return Optional.empty();

@@ -2,14 +2,19 @@ package org.iskra.privacy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The record of who read, changed or exported personal data. Rows are only ever added: nothing in Iskra updates or
- * deletes them.
+ * The record of who read, changed or exported personal data, and of who was given access to it. Rows are only ever
+ * added, and each is linked to the one before it by a hash (see {@link AuditChain}): a row changed or removed behind
+ * Iskra's back breaks the chain, and {@code audit verify} says where.
  */
 @Service
 public class AuditLog {
@@ -30,7 +35,39 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, String subjectType, String subjectId, String section, String detail) {
-        store.insert(actor, action, subjectType, subjectId, section, clip(detail), OffsetDateTime.now(ZoneOffset.UTC));
+        AuditChain.Link link = new AuditChain.Link(0, AuditChain.stored(OffsetDateTime.now(ZoneOffset.UTC)),
+                actor.staffUserId(), action, subjectType, subjectId, section, actor.clientAddress(), clip(detail));
+        pending().add(link);
+    }
+
+    /**
+     * The rows this transaction records, appended to the chain just before it commits: the chain's head is locked
+     * for as short a time as possible, and always as the transaction's last lock, so appending never deadlocks
+     * with the locks the audited change took.
+     */
+    private List<AuditChain.Link> pending() {
+        @SuppressWarnings("unchecked")
+        List<AuditChain.Link> pending = (List<AuditChain.Link>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<AuditChain.Link> rows = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, rows);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (!rows.isEmpty()) {
+                        store.append(List.copyOf(rows));
+                        rows.clear();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+                }
+            });
+            pending = rows;
+        }
+        return pending;
     }
 
     private static String clip(String detail) {

@@ -1,5 +1,7 @@
 package org.iskra.privacy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +25,78 @@ class AuditStore {
         this.jdbc = jdbc;
     }
 
-    void insert(Actor actor, String action, String subjectType, String subjectId, String section, String detail,
-                OffsetDateTime at) {
-        jdbc.sql("""
-                        insert into audit_event (actor_id, action, subject_type, subject_id, section_slug, client_address,
-                               detail, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(actor.staffUserId(), action, subjectType, subjectId, section, actor.clientAddress(), detail, at)
-                .update();
+    /**
+     * Appends rows to the chain. The head's row lock is taken first (the update waits for any other transaction
+     * appending, then builds on what it committed), so rows committed at the same time, on any node, form one line.
+     * Called last in a transaction, just before its commit, so the lock is held only while it commits.
+     */
+    void append(List<AuditChain.Link> pending) {
+        jdbc.sql("update audit_chain set last_seq = last_seq + ? where id = 1").param(pending.size()).update();
+        Head head = head();
+        long seq = head.lastSeq() - pending.size();
+        String previous = head.lastHash();
+        for (AuditChain.Link entry : pending) {
+            AuditChain.Link link = new AuditChain.Link(++seq, entry.createdAt(), entry.actorId(), entry.action(),
+                    entry.subjectType(), entry.subjectId(), entry.section(), entry.clientAddress(), entry.detail());
+            String hash = AuditChain.hash(previous, link);
+            jdbc.sql("""
+                            insert into audit_event (seq, prev_hash, hash, actor_id, action, subject_type, subject_id,
+                                   section_slug, client_address, detail, created_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(link.seq(), previous, hash, link.actorId(), link.action(), link.subjectType(),
+                            link.subjectId(), link.section(), link.clientAddress(), link.detail(), link.createdAt())
+                    .update();
+            previous = hash;
+        }
+        jdbc.sql("update audit_chain set last_hash = ? where id = 1").param(previous).update();
+    }
+
+    /** The chain's head: the last row's place and hash, and the seal of the rows written before the chain. */
+    record Head(long lastSeq, String lastHash, long legacyRows, long legacyMaxId, String legacyHash) {
+    }
+
+    /** A stored row with its links, for verifying the chain. */
+    record Stored(long id, String prevHash, String hash, AuditChain.Link link) {
+    }
+
+    Head head() {
+        return jdbc.sql("select last_seq, last_hash, legacy_rows, legacy_max_id, legacy_hash from audit_chain where id = 1")
+                .query(Head.class).single();
+    }
+
+    /** Chained rows after {@code seq}, in chain order. */
+    List<Stored> chainAfter(long seq, int limit) {
+        return jdbc.sql("""
+                        select id, seq, prev_hash, hash, created_at, actor_id, action, subject_type, subject_id,
+                               section_slug, client_address, detail
+                          from audit_event where seq > ? order by seq limit ?""")
+                .params(seq, limit)
+                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("prev_hash"), rs.getString("hash"),
+                        link(rs.getLong("seq"), rs)))
+                .list();
+    }
+
+    /** Rows without a place in the chain after {@code id}, in id order: the ones written before it existed. */
+    List<Stored> legacyAfter(long id, int limit) {
+        return jdbc.sql("""
+                        select id, created_at, actor_id, action, subject_type, subject_id, section_slug, client_address,
+                               detail
+                          from audit_event where seq is null and id > ? order by id limit ?""")
+                .params(id, limit)
+                .query((rs, n) -> new Stored(rs.getLong("id"), null, null, legacyLink(0, rs)))
+                .list();
+    }
+
+    /** A row written before the chain, as its seal links it: by its position in id order. */
+    static AuditChain.Link legacyLink(long position, ResultSet rs) throws SQLException {
+        return link(position, rs);
+    }
+
+    private static AuditChain.Link link(long seq, ResultSet rs) throws SQLException {
+        return new AuditChain.Link(seq, rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("actor_id") == null ? null : rs.getLong("actor_id"), rs.getString("action"),
+                rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("section_slug"),
+                rs.getString("client_address"), rs.getString("detail"));
     }
 
     /** Newest first; one row more than asked for tells the page there is a next one. */

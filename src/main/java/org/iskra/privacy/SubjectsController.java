@@ -16,6 +16,7 @@ import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.RequiresRecentLogin;
 import org.iskra.site.StaffDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -112,6 +113,7 @@ class SubjectsController {
 
     /** Without {@code confirm=yes} only asks; the erasure itself cannot be undone. */
     @PostMapping(PATH + "/erase")
+    @RequiresRecentLogin
     ResponseEntity<byte[]> erase(@RequestParam(required = false) String email,
                                  @RequestParam(required = false) String confirm, HttpServletRequest request,
                                  Principal principal, CsrfToken csrf) {

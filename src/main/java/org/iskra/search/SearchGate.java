@@ -72,7 +72,7 @@ class SearchGate {
      */
     SearchResults search(SearchQuery query, HttpServletRequest request) throws Refused, IOException {
         if (query.hasText() || query.hasFilters()) {
-            ConsumptionProbe probe = bucket(ClientAddress.of(request)).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = bucket(ClientAddress.key(request)).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 throw new Refused(429, "search.error.too-many", Duration.ofNanos(probe.getNanosToWaitForRefill()));
             }

@@ -138,8 +138,21 @@ class ErrorPages implements ErrorController {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("Unexpected error on {} {}", request.getMethod(), loggedPath(request), e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, request, Map.of());
+    }
+
+    /**
+     * The route's pattern ({@code /admin/invitation/{token}}) rather than the address: an address may carry a secret
+     * (an invitation's token) or a public id that belongs in the audit log, not in the application's. Outside a
+     * route, the path with every long segment masked.
+     */
+    static String loggedPath(HttpServletRequest request) {
+        Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern instanceof String route) {
+            return route;
+        }
+        return request.getRequestURI().replaceAll("[^/]{24,}", "…");
     }
 
     /** Errors that happen outside Spring MVC (a filter, the container) arrive here. */

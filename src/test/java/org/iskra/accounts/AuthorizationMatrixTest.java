@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.iskra.testsupport.Authenticator;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.StaffBrowser;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every back-office route against every role, from one table. A route the table does not list fails the build:
+ * Every back-office route against every role, from one table, signed in and half-way through the login (password
+ * checked, second step not done). A route the table does not list fails the build:
  * whoever adds a route must decide who may use it.
  */
 @IskraIntegrationTest
@@ -41,6 +43,12 @@ class AuthorizationMatrixTest {
     /** Rules whose probe logs the caller out everywhere: probed after all the others, which need the session. */
     private static final Set<String> ENDS_THE_CALLERS_SESSIONS = Set.of("POST /admin/account/sessions");
 
+    /** The routes of the login's steps after the password: the only ones a session half-way through may use. */
+    private static final List<String> SECOND_STEP = List.of("GET /admin/second-factor", "POST /admin/second-factor",
+            "GET /admin/second-factor/enrol", "POST /admin/second-factor/enrol", "GET /admin/second-factor/recovery-codes",
+            "POST /admin/second-factor/recovery-codes", "POST /admin/second-factor/passkey/options",
+            "POST /admin/second-factor/passkey", "GET /admin/new-password", "POST /admin/new-password");
+
     /** Method and path pattern → who may use it. Paths are probed with lang=en and an unknown slug, id or token. */
     private static final Map<String, List<String>> RULES = new LinkedHashMap<>();
 
@@ -56,7 +64,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/audit", List.of(ADMINISTRATOR));
         RULES.put("GET /admin/join", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("GET /admin/join/{publicId}", List.of(ADMINISTRATOR, ORGANIZER));
-        RULES.put("GET /admin/join/export", List.of(ADMINISTRATOR, ORGANIZER));
+        RULES.put("POST /admin/join/export", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/status", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/note", List.of(ADMINISTRATOR, ORGANIZER));
         RULES.put("POST /admin/join/{publicId}/assign", List.of(ADMINISTRATOR, ORGANIZER));
@@ -78,11 +86,22 @@ class AuthorizationMatrixTest {
         RULES.put("POST /admin/users/{id}/enable", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/users/{id}/sessions", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/users/{id}/invitation", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/{id}/second-factor/reset", List.of(ADMINISTRATOR));
+        RULES.put("GET /admin/users/second-factor", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/users/second-factor", List.of(ADMINISTRATOR));
         RULES.put("GET /admin/invitation/{token}", EVERYONE);
         RULES.put("POST /admin/invitation/{token}", EVERYONE);
         RULES.put("GET /admin/account", STAFF);
         RULES.put("POST /admin/account/password", STAFF);
         RULES.put("POST /admin/account/sessions", STAFF);
+        RULES.put("POST /admin/account/recovery-codes", STAFF);
+        RULES.put("POST /admin/account/passkeys/options", STAFF);
+        RULES.put("POST /admin/account/passkeys", STAFF);
+        RULES.put("POST /admin/account/passkeys/{id}/delete", STAFF);
+        // the login's later steps: open to a session whose password was checked, signed in or not yet
+        for (String step : SECOND_STEP) {
+            RULES.put(step, STAFF);
+        }
         RULES.put("GET /admin/articles", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         // a translator starts only translations (from=…) into their languages: probed without, /new is refused
         RULES.put("GET /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
@@ -144,6 +163,23 @@ class AuthorizationMatrixTest {
         for (String who : EVERYONE) {
             browsers.put(who, browserFor(who));
         }
+        assertThat(probe(browsers, false)).isEmpty();
+    }
+
+    /**
+     * Every role with a second factor set up, after the password only: nothing answers but the next step's pages,
+     * and every other route sends the session on to that step (or to the login page), whatever the role.
+     */
+    @Test
+    void beforeTheSecondStepNoRouteButTheStepsAnswers() throws Exception {
+        Map<String, StaffBrowser> browsers = new LinkedHashMap<>();
+        for (String who : STAFF) {
+            browsers.put(who, halfLoggedIn(who));
+        }
+        assertThat(probe(browsers, true)).isEmpty();
+    }
+
+    private List<String> probe(Map<String, StaffBrowser> browsers, boolean halfway) throws Exception {
         List<String> wrong = new ArrayList<>();
         List<Map.Entry<String, List<String>>> rules = new ArrayList<>(RULES.entrySet());
         rules.sort(Comparator.comparing(rule -> ENDS_THE_CALLERS_SESSIONS.contains(rule.getKey())));
@@ -152,24 +188,47 @@ class AuthorizationMatrixTest {
             String path = rule.getKey().substring(method.length() + 1)
                     .replace("{lang}", "en").replace("{slug}", "matrix-probe-" + UUID.randomUUID())
                     .replace("{publicId}", UUID.randomUUID().toString()).replace("{id}", "999999999").replace("{token}", "matrix-probe-token");
-            for (String who : EVERYONE) {
-                StaffBrowser browser = browsers.get(who);
+            for (Map.Entry<String, StaffBrowser> entry : browsers.entrySet()) {
+                String who = entry.getKey();
+                StaffBrowser browser = entry.getValue();
                 HttpResponse<String> response = method.equals("GET") ? browser.get(path)
-                        : browser.post(path, "_csrf=" + StaffBrowser.encode(browser.csrf(csrfSource(who))));
-                boolean sentToLogin = response.statusCode() == 302
-                        && response.headers().firstValue("Location").orElse("").endsWith("/admin/login");
-                boolean denied = response.statusCode() == 403 || sentToLogin;
-                boolean shouldBeAllowed = rule.getValue().contains(who);
+                        : browser.post(path, "_csrf=" + StaffBrowser.encode(browser.csrf(csrfSource(who, halfway))));
+                String location = StaffBrowser.location(response);
+                boolean redirected = response.statusCode() == 302 || response.statusCode() == 303;
+                boolean sentToLogin = redirected && location.endsWith("/admin/login");
+                boolean sentToStep = redirected && (location.endsWith("/admin/second-factor")
+                        || location.endsWith("/admin/second-factor/enrol") || location.endsWith("/admin/new-password"));
+                boolean step = SECOND_STEP.contains(rule.getKey());
+                boolean denied = response.statusCode() == 403 || sentToLogin || (halfway && !step && sentToStep);
+                boolean shouldBeAllowed = halfway ? step || EVERYONE.equals(rule.getValue()) : rule.getValue().contains(who);
                 if (denied == shouldBeAllowed || response.statusCode() >= 500) {
-                    wrong.add(rule.getKey() + " as " + who + ": " + response.statusCode());
+                    wrong.add(rule.getKey() + " as " + who + (halfway ? " before the second step" : "") + ": "
+                            + response.statusCode() + " " + location);
                 }
             }
         }
-        assertThat(wrong).isEmpty();
+        return wrong;
     }
 
-    private static String csrfSource(String who) {
-        return who.equals(ANONYMOUS) ? "/admin/login" : "/admin/";
+    private static String csrfSource(String who, boolean halfway) {
+        return who.equals(ANONYMOUS) ? "/admin/login" : halfway ? "/admin/second-factor" : "/admin/";
+    }
+
+    /** A browser of this role after the password step, the account having an authenticator app set up. */
+    private StaffBrowser halfLoggedIn(String who) throws Exception {
+        String[] parts = who.split(":");
+        Role role = Role.valueOf(parts[0].toUpperCase());
+        String email = "matrix-" + UUID.randomUUID() + "@example.org";
+        accounts.create(email, who, PASSWORD, List.of(new StaffRole(role, parts.length > 1 ? parts[1] : "")));
+        StaffBrowser first = new StaffBrowser(port);
+        first.logIn(email, PASSWORD);
+        if (!Authenticator.knows(email)) {
+            // a role that needs no second factor sets one up from its account
+            assertThat(StaffBrowser.location(first.enrol(email))).endsWith("/admin/account?done=second-factor");
+        }
+        StaffBrowser browser = new StaffBrowser(port);
+        assertThat(StaffBrowser.location(browser.logInWithPasswordOnly(email, PASSWORD))).endsWith("/admin/second-factor");
+        return browser;
     }
 
     private StaffBrowser browserFor(String who) throws Exception {

@@ -78,7 +78,7 @@ class LeastPrivilegeTest {
             assertThat(browser.post(base + action.getKey(), csrf + action.getValue()).statusCode())
                     .as(action.getKey()).isEqualTo(404);
         }
-        HttpResponse<String> csv = browser.get("/admin/join/export?section=" + armenian.id());
+        HttpResponse<String> csv = browser.post("/admin/join/export", csrf + "&section=" + armenian.id());
         assertThat(csv.statusCode()).isEqualTo(404);
         assertThat(csv.body()).doesNotContain(applicant.name());
         String address = csrf + "&email=" + StaffBrowser.encode(applicant.email());
@@ -115,7 +115,8 @@ class LeastPrivilegeTest {
         assertThat(audits(organizer)).containsExactly("join.view");
         assertThat(browser.get("/admin/join?country=AM").statusCode()).isEqualTo(200);
         assertThat(audits(organizer)).containsExactly("join.view", "join.list");
-        assertThat(browser.get("/admin/join/export?section=" + armenian.id()).statusCode()).isEqualTo(200);
+        assertThat(browser.post("/admin/join/export", "_csrf=" + StaffBrowser.encode(browser.csrf("/admin/"))
+                + "&section=" + armenian.id()).statusCode()).isEqualTo(200);
         assertThat(audits(organizer)).containsExactly("join.view", "join.list", "join.export");
 
         String administrator = user(Role.ADMINISTRATOR, "");
@@ -145,10 +146,11 @@ class LeastPrivilegeTest {
     }
 
     /** The actions of the audit rows this user left, oldest first. */
+    /** What the user did to personal data; their own logins and confirmations (staff.*) are audited beside. */
     private List<String> audits(String email) {
         return jdbc.sql("""
                         select a.action from audit_event a join staff_user u on u.id = a.actor_id
-                         where u.email = ? order by a.id""")
+                         where u.email = ? and a.action not like 'staff.%' order by a.id""")
                 .param(email).query(String.class).list();
     }
 

@@ -173,6 +173,24 @@ class SectionAdminTest {
         assertThat(admin.get("/admin/sections/" + empty.id()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void deletingASectionTakesItsOrganizerRoleFromDisabledAccountsToo() throws Exception {
+        Section gone = sections.create("g" + UUID.randomUUID().toString().substring(0, 8), "Gone", "g@example.org", 48, List.of());
+        String active = "active-" + UUID.randomUUID() + "@example.org";
+        String disabled = "disabled-" + UUID.randomUUID() + "@example.org";
+        for (String email : List.of(active, disabled)) {
+            staff.create(email, "Organizer", PASSWORD, List.of(new StaffRole(Role.ORGANIZER, gone.slug())));
+        }
+        jdbc.sql("update staff_user set enabled = false where email = ?").param(disabled).update();
+
+        assertThat(admin.post("/admin/sections/" + gone.id() + "/delete", form()).statusCode()).isEqualTo(303);
+
+        // a new section with the same slug must not hand the old organizers its requests when they are enabled again
+        assertThat(jdbc.sql("select count(*) from staff_role where role = 'ORGANIZER' and scope = ?").param(gone.slug())
+                .query(Integer.class).single()).isZero();
+        assertThat(staff.find(disabled).orElseThrow().roles()).isEmpty();
+    }
+
     private String form(String... pairs) {
         StringBuilder body = new StringBuilder("_csrf=" + StaffBrowser.encode(token));
         for (int i = 0; i < pairs.length; i += 2) {
