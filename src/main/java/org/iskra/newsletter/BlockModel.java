@@ -9,6 +9,5 @@ import org.iskra.site.Messages;
  * {@code pageUrl} instead of the form.
  */
 public record BlockModel(Messages t, String action, String token, String from, Option pageLanguage,
-                         List<Option> otherLanguages, List<Option> regions, String pageUrl, String script,
-                         String tokenUrl, boolean staticCopy) {
+                         List<Option> otherLanguages, List<Option> regions, String pageUrl, boolean staticCopy) {
 }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -52,13 +51,6 @@ class SignupController {
     ResponseEntity<byte[]> form(@PathVariable String lang, @RequestParam(required = false) String from) {
         Language language = pages.language(lang);
         return pages.signup(HttpStatus.OK, language, SubscribeForm.empty(language.code(), from, tokens.issue()), Map.of(), null);
-    }
-
-    /** A fresh form token for the block under a cached article page, fetched by its small script. */
-    @GetMapping("/{lang}/newsletter/token")
-    ResponseEntity<String> token(@PathVariable String lang) {
-        pages.language(lang);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_PLAIN).body(tokens.issue());
     }
 
     @PostMapping("/{lang}/newsletter")

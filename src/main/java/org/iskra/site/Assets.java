@@ -31,7 +31,6 @@ class Assets {
     private static final Map<String, MediaType> FILES = Map.of(
             "assets/site.css", new MediaType("text", "css", StandardCharsets.UTF_8),
             "assets/article-editor.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
-            "assets/newsletter.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
             "assets/passkeys.js", new MediaType("text", "javascript", StandardCharsets.UTF_8));
 
     /** Served name (e.g. {@code site.0123456789ab.css}) → asset. */
