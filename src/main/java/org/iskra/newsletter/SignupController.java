@@ -75,6 +75,10 @@ class SignupController {
             return pages.signup(HttpStatus.CONTENT_TOO_LARGE, language, form.withoutEmail(), Map.of(),
                     t.get("newsletter.error.too-large"));
         }
+        if (form.token() == null || form.token().isBlank()) {
+            // from the block under an article, which carries no token: the full form, filled in, to confirm
+            return pages.signup(HttpStatus.OK, language, form.withToken(tokens.issue()), Map.of(), t.get("newsletter.block.confirm"));
+        }
         SignupScreening.Screened screened = screening.screen(request.getRemoteAddr(), form, t);
         switch (screened.verdict()) {
             case HONEYPOT:

@@ -119,8 +119,22 @@ class NewsletterPagesTest {
         assertThat(form.selectFirst("input[name=from]").attr("value")).isEqualTo(path);
         assertThat(page.selectFirst("section.join-us")).as("beside the join block").isNotNull();
 
+        assertThat(form.select("input[name=token]")).as("no token in a cached page: it would change every rendering").isEmpty();
+        assertThat(page.select("script[src]")).as("the article page carries no script").isEmpty();
         NewsletterClient client = new NewsletterClient(port, tokens);
         String email = NewsletterClient.uniqueEmail("block");
+        HttpResponse<String> fromBlock = client.post(form.attr("action"), NewsletterClient.form(email, List.of(lang),
+                "from", path, "homepage", ""));
+        assertThat(fromBlock.statusCode()).as("the full form, filled in, to confirm").isEqualTo(200);
+        Document confirm = Jsoup.parse(fromBlock.body());
+        assertThat(confirm.selectFirst("#newsletter-email").attr("value")).isEqualTo(email);
+        assertThat(confirm.selectFirst("input[name=language][value=" + lang + "]").hasAttr("checked")).isTrue();
+        assertThat(confirm.selectFirst("input[name=from]").attr("value")).isEqualTo(path);
+        String fresh = confirm.selectFirst("input[name=token]").attr("value");
+        assertThat(fresh).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from newsletter_subscriber where email_hash = ?")
+                .param(hash.of(Subscriptions.EMAIL_HASH, email)).query(Long.class).single()).as("nothing stored yet").isZero();
+
         String old = tokens.issue(Instant.now().minusSeconds(3 * 24 * 3600));
         HttpResponse<String> stale = client.post(form.attr("action"), NewsletterClient.form(email, List.of(lang),
                 "token", old, "from", path, "homepage", ""));
@@ -129,7 +143,6 @@ class NewsletterPagesTest {
         assertThat(again.selectFirst("#newsletter-email").attr("value")).isEqualTo(email);
         assertThat(again.selectFirst("input[name=token]").attr("value")).isNotEqualTo(old);
 
-        assertThat(page.select("script[src]")).as("the article page carries no script").isEmpty();
         HttpResponse<String> sent = client.post(form.attr("action"), NewsletterClient.form(email, List.of(lang),
                 "token", client.token(), "from", path, "homepage", ""));
         assertThat(sent.statusCode()).isEqualTo(303);
