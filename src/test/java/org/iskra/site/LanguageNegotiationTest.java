@@ -103,7 +103,7 @@ class LanguageNegotiationTest {
     @Test
     void healthIsUpWhenReady() {
         HttpResponse<String> response = http.get("/actuator/health");
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 }
