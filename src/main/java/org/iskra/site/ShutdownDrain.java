@@ -28,6 +28,7 @@ class ShutdownDrain implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Duration drain;
     private volatile boolean running;
+    private volatile boolean stoppedBefore;
 
     ShutdownDrain(ApplicationEventPublisher events, @Value("${iskra.shutdown-drain:0s}") Duration drain) {
         this.events = events;
@@ -37,11 +38,18 @@ class ShutdownDrain implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // A context stopped and started again (Spring's test context cache pauses the contexts it is not using)
+        // serves again, so it says so. At the first start Spring Boot reports readiness itself, once the
+        // application is ready, which is later than this.
+        if (stoppedBefore) {
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
     }
 
     @Override
     public void stop() {
         running = false;
+        stoppedBefore = true;
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         if (drain.isZero() || drain.isNegative()) {
             return;
