@@ -2,19 +2,11 @@ package org.iskra.organizing;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.accounts.StaffAccounts;
 import org.iskra.privacy.Actor;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
-import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
-import org.iskra.site.PageRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -31,23 +23,18 @@ class SectionsController {
     private static final Set<String> DONE = Set.of("created", "saved", "organizers", "reply", "deleted");
 
     private final SectionAdmin admin;
-    private final StaffAccounts accounts;
-    private final Languages languages;
-    private final PageFrames frames;
-    private final PageRenderer renderer;
+    private final SectionPages pages;
+    private final Organizers organizers;
 
-    SectionsController(SectionAdmin admin, StaffAccounts accounts, Languages languages, PageFrames frames,
-                       PageRenderer renderer) {
+    SectionsController(SectionAdmin admin, SectionPages pages, Organizers organizers) {
         this.admin = admin;
-        this.accounts = accounts;
-        this.languages = languages;
-        this.frames = frames;
-        this.renderer = renderer;
+        this.pages = pages;
+        this.organizers = organizers;
     }
 
     @GetMapping("/admin/sections")
     ResponseEntity<byte[]> list(@RequestParam(required = false) String done, HttpServletRequest request, CsrfToken csrf) {
-        return listPage(HttpStatus.OK, new SectionForm("", "", "", "48", ""), notice(done), null, request, csrf);
+        return pages.list(HttpStatus.OK, new SectionForm("", "", "", "48", ""), notice(done), null, request, csrf);
     }
 
     @PostMapping("/admin/sections")
@@ -59,7 +46,7 @@ class SectionsController {
         SectionForm form = new SectionForm(slug, name, contactEmail, responseHours, countries);
         Optional<String> error = form.error(true).or(() -> admin.create(form, actor(request, principal)));
         if (error.isPresent()) {
-            return listPage(HttpStatus.BAD_REQUEST, form, null, error.get(), request, csrf);
+            return pages.list(HttpStatus.BAD_REQUEST, form, null, error.get(), request, csrf);
         }
         return seeOther("/admin/sections?done=created");
     }
@@ -67,8 +54,8 @@ class SectionsController {
     @GetMapping("/admin/sections/{id}")
     ResponseEntity<byte[]> section(@PathVariable String id, @RequestParam(required = false) String done,
                                    HttpServletRequest request, CsrfToken csrf) {
-        Section section = find(id);
-        return sectionPage(HttpStatus.OK, section, SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id())), notice(done),
+        Section section = pages.find(id);
+        return pages.section(HttpStatus.OK, section, pages.stored(section), notice(done),
                 null, request, csrf);
     }
 
@@ -80,7 +67,7 @@ class SectionsController {
                                   @RequestParam(required = false) String closedRetentionDays,
                                   @RequestParam(required = false) String unconfirmedRetentionDays,
                                   HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Section section = find(id);
+        Section section = pages.find(id);
         // a form without the periods (an older page, a script) leaves them as they are
         RetentionDays current = admin.retention(section.id());
         SectionForm form = new SectionForm(section.slug(), name, contactEmail, responseHours, countries,
@@ -96,7 +83,7 @@ class SectionsController {
                                       @RequestParam(required = false) String lead,
                                       @RequestParam(required = false) String unlead,
                                       HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Section section = find(id);
+        Section section = pages.find(id);
         Actor actor = actor(request, principal);
         Optional<String> error;
         if (remove != null && remove.matches("[0-9]{1,18}")) {
@@ -116,7 +103,7 @@ class SectionsController {
     ResponseEntity<byte[]> reply(@PathVariable String id, @RequestParam(required = false) String language,
                                  @RequestParam(required = false) String subject, @RequestParam(required = false) String body,
                                  HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Section section = find(id);
+        Section section = pages.find(id);
         ReplyTemplate reply = new ReplyTemplate(language == null ? "" : language.strip(),
                 subject == null ? "" : subject.strip(), body == null ? "" : body.strip().replace("\r\n", "\n"));
         return after(section, "reply", admin.saveReply(section, reply, actor(request, principal)), null, request, csrf);
@@ -125,7 +112,7 @@ class SectionsController {
     @PostMapping("/admin/sections/{id}/delete")
     ResponseEntity<byte[]> delete(@PathVariable String id, HttpServletRequest request, Principal principal,
                                   CsrfToken csrf) {
-        Section section = find(id);
+        Section section = pages.find(id);
         Optional<String> error = admin.delete(section, actor(request, principal));
         if (error.isEmpty()) {
             return seeOther("/admin/sections?done=deleted");
@@ -136,42 +123,10 @@ class SectionsController {
     private ResponseEntity<byte[]> after(Section section, String done, Optional<String> error, SectionForm form,
                                          HttpServletRequest request, CsrfToken csrf) {
         if (error.isPresent()) {
-            SectionForm shown = form != null ? form : SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id()));
-            return sectionPage(HttpStatus.BAD_REQUEST, section, shown, null, error.get(), request, csrf);
+            SectionForm shown = form != null ? form : pages.stored(section);
+            return pages.section(HttpStatus.BAD_REQUEST, section, shown, null, error.get(), request, csrf);
         }
         return seeOther("/admin/sections/" + section.id() + "?done=" + done);
-    }
-
-    private ResponseEntity<byte[]> listPage(HttpStatus status, SectionForm form, String notice, String error,
-                                            HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        List<SectionsPage.Row> rows = admin.all().stream()
-                .map(s -> new SectionsPage.Row(s, admin.countries(s.id()))).toList();
-        SectionsPage page = new SectionsPage(frames.backOfficeFrame(language, t.get("organizing.sections.title")), rows,
-                form.slug(), form.name(), form.contactEmail(), form.responseHours(), form.countries(),
-                csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "organizing/sections.jte", page, language);
-    }
-
-    private ResponseEntity<byte[]> sectionPage(HttpStatus status, Section section, SectionForm form, String notice,
-                                               String error, HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        SectionAdmin.Details details = admin.details(section.id()).orElseThrow(NotFoundException::new);
-        SectionPage page = new SectionPage(frames.backOfficeFrame(language, section.name()), details.section(),
-                form.name(), form.contactEmail(), form.responseHours(), form.countries(), form.closedRetentionDays(),
-                form.unconfirmedRetentionDays(), details.organizers(),
-                details.leadIds(), details.replies(), languages.all().stream().map(Language::code).toList(),
-                csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "organizing/section.jte", page, language);
-    }
-
-    private Section find(String id) {
-        if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw new NotFoundException();
-        }
-        return admin.details(Long.parseLong(id)).map(SectionAdmin.Details::section).orElseThrow(NotFoundException::new);
     }
 
     private static String notice(String done) {
@@ -179,8 +134,7 @@ class SectionsController {
     }
 
     private Actor actor(HttpServletRequest request, Principal principal) {
-        return new Actor(accounts.find(principal.getName()).orElseThrow(NotFoundException::new).id(),
-                request.getRemoteAddr());
+        return Organizers.actor(request, organizers.of(principal));
     }
 
     private static ResponseEntity<byte[]> seeOther(String location) {

@@ -15,7 +15,6 @@ import org.iskra.site.PageRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,20 +24,19 @@ class AuditController {
 
     static final int PAGE_SIZE = 50;
 
-    private final AuditStore store;
+    private final AuditSearch search;
     private final Languages languages;
     private final PageFrames frames;
     private final PageRenderer renderer;
 
-    AuditController(AuditStore store, Languages languages, PageFrames frames, PageRenderer renderer) {
-        this.store = store;
+    AuditController(AuditSearch search, Languages languages, PageFrames frames, PageRenderer renderer) {
+        this.search = search;
         this.languages = languages;
         this.frames = frames;
         this.renderer = renderer;
     }
 
     @GetMapping("/admin/audit")
-    @Transactional(readOnly = true)
     ResponseEntity<byte[]> page(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                                 @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to, @RequestParam(required = false) String page,
@@ -70,7 +68,7 @@ class AuditController {
         List<AuditEntry> entries = List.of();
         boolean more = false;
         if (error == null) {
-            List<AuditEntry> found = store.find(new AuditStore.Query(
+            List<AuditEntry> found = search.find(new AuditSearch.Query(
                     nullIfEmpty(filter.actor().toLowerCase(Locale.ROOT)), nullIfEmpty(filter.action()),
                     nullIfEmpty(filter.subject()),
                     fromDate == null ? null : fromDate.atStartOfDay().atOffset(ZoneOffset.UTC),
@@ -80,7 +78,7 @@ class AuditController {
             entries = more ? found.subList(0, PAGE_SIZE) : found;
         }
         AuditPage model = new AuditPage(frames.backOfficeFrame(language, t.get("privacy.audit.title")), filter,
-                store.actions(), entries, pageNumber, more, error);
+                search.actions(), entries, pageNumber, more, error);
         return renderer.privatePage(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "privacy/audit.jte", model,
                 language);
     }

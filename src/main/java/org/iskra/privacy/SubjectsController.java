@@ -1,13 +1,8 @@
 package org.iskra.privacy;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.site.Language;
@@ -21,14 +16,12 @@ import org.iskra.site.StaffDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Administrators answering a data subject: search by address, download everything held (JSON, or a readable page),
@@ -39,17 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 class SubjectsController {
 
     private static final String PATH = "/admin/privacy/subjects";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataSubjects subjects;
+    private final SubjectExportFile exports;
     private final StaffDirectory staff;
     private final Languages languages;
     private final PageFrames frames;
     private final PageRenderer renderer;
 
-    SubjectsController(DataSubjects subjects, StaffDirectory staff, Languages languages, PageFrames frames,
-                       PageRenderer renderer) {
+    SubjectsController(DataSubjects subjects, SubjectExportFile exports, StaffDirectory staff, Languages languages,
+                       PageFrames frames, PageRenderer renderer) {
         this.subjects = subjects;
+        this.exports = exports;
         this.staff = staff;
         this.languages = languages;
         this.frames = frames;
@@ -81,34 +75,17 @@ class SubjectsController {
         if (!valid(address)) {
             return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
         }
-        if (!"json".equals(format) && !"html".equals(format)) {
+        if (format == null || !SubjectExportFile.FORMATS.contains(format)) {
             return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.format", request, csrf);
         }
-        List<HeldRecord> records = subjects.export(address, format, actor(request, principal));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        byte[] body;
-        MediaType type;
-        if (format.equals("json")) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("exportedAt", now.toString());
-            document.put("records", records.stream().map(SubjectsController::json).toList());
-            body = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
-            type = MediaType.APPLICATION_JSON;
-        } else {
-            Language language = records.stream().map(HeldRecord::language)
-                    .filter(code -> code != null && languages.supports(code)).findFirst()
-                    .flatMap(languages::find).orElseGet(() -> languages.preferredBy(request));
-            Messages t = frames.messages(language);
-            body = renderer.render("privacy/subject-export.jte",
-                    new SubjectExport(frames.backOfficeFrame(language, t.get("privacy.subjects.export.title")), now, records));
-            type = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-        }
+        SubjectExportFile.File file = exports.export(address, format, languages.preferredBy(request),
+                actor(request, principal));
         return ResponseEntity.ok()
-                .contentType(type)
+                .contentType(file.type())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("personal-data-" + now.toLocalDate() + "." + format).build().toString())
-                .body(body);
+                        .filename(file.filename()).build().toString())
+                .body(file.body());
     }
 
     /** Without {@code confirm=yes} only asks; the erasure itself cannot be undone. */
@@ -126,21 +103,6 @@ class SubjectsController {
         }
         subjects.erase(address, actor(request, principal));
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(PATH + "?done=erased")).build();
-    }
-
-    private static Map<String, Object> json(HeldRecord record) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("kind", record.kind());
-        json.put("reference", record.reference());
-        record.fields().forEach(f -> json.put(f.name(), f.value()));
-        if (!record.timeline().isEmpty()) {
-            json.put("timeline", record.timeline().stream().map(event -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                event.forEach(f -> e.put(f.name(), f.value()));
-                return e;
-            }).toList());
-        }
-        return json;
     }
 
     private ResponseEntity<byte[]> page(HttpStatus status, String email, List<HeldRecord> records, boolean confirm,
