@@ -55,6 +55,11 @@ class StaffAdministration {
         return store.find(email).flatMap(user -> store.member(user.id()));
     }
 
+    /** How the staff member with this login signs what they send (an invitation): their name, else the address. */
+    String signature(String email) {
+        return member(email).map(m -> m.user().displayName()).orElse(email);
+    }
+
     int sessionCount(ManagedAccount member) {
         return sessions.count(member.user().email());
     }

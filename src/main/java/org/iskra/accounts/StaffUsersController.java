@@ -1,6 +1,5 @@
 package org.iskra.accounts;
 
-import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +8,16 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
+import org.iskra.privacy.Actor;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,20 +32,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnWebApplication
 class StaffUsersController {
 
-    private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
     private final StaffAdministration administration;
     private final RoleOptions options;
     private final Validator validator;
-    private final Administrators administrators;
 
-    StaffUsersController(Languages languages, PageFrames frames, PageRenderer renderer,
-                         StaffAdministration administration, RoleOptions options, Validator validator,
-                         Administrators administrators) {
-        this.administrators = administrators;
-        this.languages = languages;
-        this.frames = frames;
+    StaffUsersController(PageRenderer renderer, StaffAdministration administration, RoleOptions options,
+                         Validator validator) {
         this.renderer = renderer;
         this.administration = administration;
         this.options = options;
@@ -55,9 +46,9 @@ class StaffUsersController {
     }
 
     @GetMapping("/admin/users")
-    ResponseEntity<byte[]> list(@RequestParam(defaultValue = "1") int page, HttpServletRequest request) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
+    ResponseEntity<byte[]> list(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String done,
+                                Reader reader) {
+        Messages t = reader.t();
         int pages = Math.max(1, (administration.count() + StaffAdministration.PAGE_SIZE - 1) / StaffAdministration.PAGE_SIZE);
         if (page < 1 || page > pages) {
             throw new NotFoundException();
@@ -66,21 +57,19 @@ class StaffUsersController {
                 .map(member -> new StaffListPage.Row(member.user().id(), member.user().displayName(), member.user().email(),
                         RoleOptions.describe(member.user().roles(), t), member.user().enabled(), member.passwordChanged(t)))
                 .toList();
-        String notice = "invited".equals(request.getParameter("done")) ? t.get("accounts.users.done.invited") : null;
-        StaffListPage model = new StaffListPage(frames.backOfficeFrame(language, t.get("accounts.users.title")), rows,
-                page, pages, notice);
-        return renderer.privatePage(HttpStatus.OK, "accounts/users.jte", model, language);
+        String notice = "invited".equals(done) ? t.get("accounts.users.done.invited") : null;
+        StaffListPage model = new StaffListPage(reader.backOfficeFrame("accounts.users.title"), rows, page, pages, notice);
+        return renderer.privatePage(HttpStatus.OK, "accounts/users.jte", model, reader.language());
     }
 
     @GetMapping("/admin/users/new")
-    ResponseEntity<byte[]> inviteForm(HttpServletRequest request, CsrfToken csrf) {
-        return invitePage(HttpStatus.OK, request, csrf, InviteForm.of("", "", RoleSelection.none()), Map.of());
+    ResponseEntity<byte[]> inviteForm(Reader reader) {
+        return invitePage(HttpStatus.OK, reader, InviteForm.of("", "", RoleSelection.none()), Map.of());
     }
 
     @PostMapping("/admin/users")
-    ResponseEntity<byte[]> invite(HttpServletRequest request, CsrfToken csrf, Principal principal) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
+    ResponseEntity<byte[]> invite(HttpServletRequest request, Reader reader, ActingStaff staff) {
+        Messages t = reader.t();
         InviteForm form = InviteForm.of(request.getParameter("email"), request.getParameter("displayName"),
                 RoleSelection.from(request));
         Map<String, String> errors = new LinkedHashMap<>();
@@ -96,27 +85,25 @@ class StaffUsersController {
             errors.put("roles", t.get("accounts.users.error.roles"));
         }
         if (!errors.isEmpty()) {
-            return invitePage(HttpStatus.BAD_REQUEST, request, csrf, form, errors);
+            return invitePage(HttpStatus.BAD_REQUEST, reader, form, errors);
         }
         long id;
         try {
-            id = administration.invite(form.email(), form.displayName(), roles.get(), administrators.name(principal), language,
-                    administrators.actor(request, principal));
+            id = administration.invite(form.email(), form.displayName(), roles.get(),
+                    administration.signature(staff.email()), reader.language(), Actor.of(staff));
         } catch (DuplicateKeyException sameAddressAtTheSameTime) {
-            return invitePage(HttpStatus.BAD_REQUEST, request, csrf, form,
+            return invitePage(HttpStatus.BAD_REQUEST, reader, form,
                     Map.of("email", t.get("accounts.users.error.email-taken")));
         }
-        return BackOfficePages.seeOther("/admin/users/" + id + "?done=invited");
+        return PageRenderer.seeOther("/admin/users/" + id + "?done=invited");
     }
 
-    private ResponseEntity<byte[]> invitePage(HttpStatus status, HttpServletRequest request, CsrfToken csrf, InviteForm form,
+    private ResponseEntity<byte[]> invitePage(HttpStatus status, Reader reader, InviteForm form,
                                               Map<String, String> errors) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        InvitePage page = new InvitePage(frames.backOfficeFrame(language, t.get("accounts.invite.title")),
-                csrf.getParameterName(), csrf.getToken(), form.email(), form.displayName(),
-                options.choices(form.roles(), t), errors, errors.isEmpty() ? null : t.get("accounts.form.error-summary"));
-        return renderer.privatePage(status, "accounts/invite.jte", page, language);
+        Messages t = reader.t();
+        InvitePage page = new InvitePage(reader.backOfficeFrame("accounts.invite.title"), form.email(),
+                form.displayName(), options.choices(form.roles(), t), errors,
+                errors.isEmpty() ? null : t.get("accounts.form.error-summary"));
+        return renderer.privatePage(status, "accounts/invite.jte", page, reader.language());
     }
-
 }

@@ -1,22 +1,18 @@
 package org.iskra.organizing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
+import org.iskra.privacy.Actor;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.iskra.site.RequiresRecentLogin;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,17 +27,12 @@ class DashboardController {
     private final RequestReading reading;
     private final SectionExport export;
     private final Organizers organizers;
-    private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
 
-    DashboardController(RequestReading reading, SectionExport export, Organizers organizers, Languages languages,
-                        PageFrames frames, PageRenderer renderer) {
+    DashboardController(RequestReading reading, SectionExport export, Organizers organizers, PageRenderer renderer) {
         this.reading = reading;
         this.export = export;
         this.organizers = organizers;
-        this.languages = languages;
-        this.frames = frames;
         this.renderer = renderer;
     }
 
@@ -52,10 +43,8 @@ class DashboardController {
                                      @RequestParam(required = false) String confirmed,
                                      @RequestParam(required = false) String page,
                                      @RequestParam(required = false) String done,
-                                     HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        Organizer user = organizers.of(principal);
+                                     Reader reader, ActingStaff staff) {
+        Organizer user = organizers.of(staff);
         DashboardFilter filter = new DashboardFilter(status, assignee, country, confirmed);
         String error = filter.error().orElse(null);
         int pageNumber = 1;
@@ -67,27 +56,23 @@ class DashboardController {
             }
         }
         Dashboard dashboard = error != null ? Dashboard.EMPTY
-                : reading.list(user, filter, pageNumber, PAGE_SIZE, Organizers.actor(request, user));
-        DashboardPage model = new DashboardPage(frames.backOfficeFrame(language, t.get("organizing.dashboard.title")),
-                dashboard, List.of(RequestStatus.values()), filter.statusText(), filter.assigneeText(),
-                filter.countryText(), filter.confirmedText(), pageNumber,
-                "transfer".equals(done) ? "organizing.done.transfer" : null, error,
-                csrf.getParameterName(), csrf.getToken());
+                : reading.list(user, filter, pageNumber, PAGE_SIZE, Actor.of(staff));
+        DashboardPage model = new DashboardPage(reader.backOfficeFrame("organizing.dashboard.title"), dashboard,
+                List.of(RequestStatus.values()), filter.statusText(), filter.assigneeText(), filter.countryText(),
+                filter.confirmedText(), pageNumber, "transfer".equals(done) ? "organizing.done.transfer" : null, error);
         return renderer.privatePage(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "organizing/dashboard.jte",
-                model, language);
+                model, reader.language());
     }
 
     /** A POST behind a fresh login: a link on another site must not make an organizer's browser download it. */
     @PostMapping("/admin/join/export")
     @RequiresRecentLogin
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String section, HttpServletRequest request,
-                                  Principal principal) {
-        Organizer user = organizers.of(principal);
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String section, ActingStaff staff) {
+        Organizer user = organizers.of(staff);
         if (section == null || !section.matches("[0-9]{1,18}")) {
             throw new NotFoundException();
         }
-        String csv = export.csv(Long.parseLong(section), user, Organizers.actor(request, user))
-                .orElseThrow(NotFoundException::new);
+        String csv = export.csv(Long.parseLong(section), user, Actor.of(staff)).orElseThrow(NotFoundException::new);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())

@@ -13,12 +13,12 @@ import org.iskra.site.PageFrame;
 
 /**
  * The model of /admin/join. The filters are shown as given; {@code notice} confirms a transfer and {@code error}
- * names a filter that could not be read (message keys, or null). The CSRF field is for the export, a POST: a
- * section's whole list is never one link away.
+ * names a filter that could not be read (message keys, or null). The frame's CSRF field is for the export, a POST:
+ * a section's whole list is never one link away.
  */
 public record DashboardPage(PageFrame frame, Dashboard dashboard, List<RequestStatus> statuses, String status,
                             String assignee, String country, String confirmed, int page, String notice,
-                            String error, String csrfParameter, String csrfToken) {
+                            String error) {
 
     public Messages t() {
         return frame.t();

@@ -1,15 +1,11 @@
 package org.iskra.organizing;
 
-import static org.iskra.organizing.ApplicantFields.NOTE;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.iskra.privacy.Actor;
 import org.iskra.privacy.AuditLog;
-import org.iskra.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,17 +22,15 @@ class FollowUp {
     private final VisibleRequests visible;
     private final SectionPeople people;
     private final Sections sections;
-    private final PersonalDataCipher cipher;
     private final AuditLog audit;
 
     FollowUp(JoinRequestStore store, Timeline timeline, VisibleRequests visible, SectionPeople people,
-             Sections sections, PersonalDataCipher cipher, AuditLog audit) {
+             Sections sections, AuditLog audit) {
         this.store = store;
         this.timeline = timeline;
         this.visible = visible;
         this.people = people;
         this.sections = sections;
-        this.cipher = cipher;
         this.audit = audit;
     }
 
@@ -79,9 +73,7 @@ class FollowUp {
         if (note.length() > 4000) {
             return Optional.of(FollowUpOutcome.refused("organizing.error.note-long"));
         }
-        JoinRequestStore.Row row = found.get().row();
-        String eventId = UUID.randomUUID().toString();
-        timeline.note(row.id(), user.id(), eventId, cipher.seal(note.strip(), NOTE, eventId), now());
+        timeline.note(found.get().row().id(), user.id(), note.strip(), now());
         audit.record(actor, "join.note", RequestReading.SUBJECT_TYPE, publicId, found.get().section().slug(), null);
         return Optional.of(FollowUpOutcome.DONE);
     }

@@ -1,14 +1,11 @@
 package org.iskra.organizing;
 
-import java.security.Principal;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.accounts.StaffAccounts;
-import org.iskra.privacy.Actor;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.NotFoundException;
 import org.springframework.stereotype.Component;
 
-/** The logged-in staff user as organizing's controllers need them: what they may do, and who the audit names. */
+/** The acting staff member as organizing's controllers need them: what they may do with join requests. */
 @Component
 class Organizers {
 
@@ -18,11 +15,7 @@ class Organizers {
         this.accounts = accounts;
     }
 
-    Organizer of(Principal principal) {
-        return Organizer.of(accounts.find(principal.getName()).orElseThrow(NotFoundException::new));
-    }
-
-    static Actor actor(HttpServletRequest request, Organizer user) {
-        return new Actor(user.id(), request.getRemoteAddr());
+    Organizer of(ActingStaff staff) {
+        return Organizer.of(accounts.find(staff.email()).orElseThrow(NotFoundException::new));
     }
 }

@@ -11,7 +11,7 @@ import org.iskra.site.PageFrame;
  * refused one (message keys, or null).
  */
 public record RequestPage(PageFrame frame, RequestView request, List<RequestStatus> statuses, String countryName,
-                          long viewerId, String csrfParameter, String csrfToken, String notice, String error) {
+                          long viewerId, String notice, String error) {
 
     public Messages t() {
         return frame.t();

@@ -10,8 +10,7 @@ import org.iskra.site.StaffContact;
 public record SectionPage(PageFrame frame, Section section, String name, String contactEmail, String responseHours,
                           String countries, String closedRetentionDays, String unconfirmedRetentionDays,
                           List<StaffContact> organizers, List<Long> leadIds,
-                          List<ReplyTemplate> replies, List<String> languages, String csrfParameter, String csrfToken,
-                          String notice, String error) {
+                          List<ReplyTemplate> replies, List<String> languages, String notice, String error) {
 
     public Messages t() {
         return frame.t();

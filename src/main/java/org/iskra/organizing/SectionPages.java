@@ -2,16 +2,15 @@ package org.iskra.organizing;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
-import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
+import org.iskra.site.PageFrame;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /** The two pages of the sections' administration, rendered with what was typed, a notice or an error. */
@@ -43,27 +42,25 @@ class SectionPages {
         return SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id()));
     }
 
-    ResponseEntity<byte[]> list(HttpStatus status, SectionForm form, String notice, String error,
-                                HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
+    ResponseEntity<byte[]> list(HttpStatus status, SectionForm form, String notice, String error, Reader reader) {
         List<SectionsPage.Row> rows = admin.all().stream()
                 .map(s -> new SectionsPage.Row(s, admin.countries(s.id()))).toList();
-        SectionsPage page = new SectionsPage(frames.backOfficeFrame(language, t.get("organizing.sections.title")), rows,
-                form.slug(), form.name(), form.contactEmail(), form.responseHours(), form.countries(),
-                csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "organizing/sections.jte", page, language);
+        SectionsPage page = new SectionsPage(reader.backOfficeFrame("organizing.sections.title"), rows,
+                form.slug(), form.name(), form.contactEmail(), form.responseHours(), form.countries(), notice, error);
+        return renderer.privatePage(status, "organizing/sections.jte", page, reader.language());
     }
 
     ResponseEntity<byte[]> section(HttpStatus status, Section section, SectionForm form, String notice, String error,
-                                   HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
+                                   Reader reader) {
+        Language language = reader.language();
         SectionAdmin.Details details = admin.details(section.id()).orElseThrow(NotFoundException::new);
-        SectionPage page = new SectionPage(frames.backOfficeFrame(language, section.name()), details.section(),
+        // titled by the section's name, not by a message key
+        PageFrame frame = frames.backOfficeFrame(language, section.name()).withCsrf(reader.csrf());
+        SectionPage page = new SectionPage(frame, details.section(),
                 form.name(), form.contactEmail(), form.responseHours(), form.countries(), form.closedRetentionDays(),
                 form.unconfirmedRetentionDays(), details.organizers(),
                 details.leadIds(), details.replies(), languages.all().stream().map(Language::code).toList(),
-                csrf.getParameterName(), csrf.getToken(), notice, error);
+                notice, error);
         return renderer.privatePage(status, "organizing/section.jte", page, language);
     }
 }

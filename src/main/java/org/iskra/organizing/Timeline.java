@@ -2,7 +2,9 @@ package org.iskra.organizing;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
+import org.iskra.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +17,11 @@ class Timeline {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Timeline(JdbcClient jdbc) {
+    Timeline(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     List<EventRow> of(long requestId) {
@@ -39,10 +43,14 @@ class Timeline {
                 .update();
     }
 
-    /** A note on the timeline: the event's public id is the one the note was sealed for. */
-    void note(long requestId, Long actorId, String publicId, String sealedNote, OffsetDateTime at) {
+    /**
+     * An organizer's note on the timeline, sealed: it may name the applicant. The event gets a public id of its own
+     * first, since the sealed note is bound to it (moved to another event, it no longer opens).
+     */
+    void note(long requestId, Long actorId, String note, OffsetDateTime at) {
+        String publicId = UUID.randomUUID().toString();
         jdbc.sql("insert into join_event (request_id, kind, actor_id, public_id, note, created_at) values (?, 'note', ?, ?, ?, ?)")
-                .params(requestId, actorId, publicId, sealedNote, at)
+                .params(requestId, actorId, publicId, cipher.seal(note, ApplicantFields.NOTE, publicId), at)
                 .update();
     }
 

@@ -1,23 +1,15 @@
 package org.iskra.privacy;
 
-import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
-import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.iskra.site.RequiresRecentLogin;
-import org.iskra.site.StaffDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,51 +27,41 @@ class SubjectsController {
 
     private final DataSubjects subjects;
     private final SubjectExportFile exports;
-    private final StaffDirectory staff;
-    private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
 
-    SubjectsController(DataSubjects subjects, SubjectExportFile exports, StaffDirectory staff, Languages languages,
-                       PageFrames frames, PageRenderer renderer) {
+    SubjectsController(DataSubjects subjects, SubjectExportFile exports, PageRenderer renderer) {
         this.subjects = subjects;
         this.exports = exports;
-        this.staff = staff;
-        this.languages = languages;
-        this.frames = frames;
         this.renderer = renderer;
     }
 
     @GetMapping(PATH)
-    ResponseEntity<byte[]> form(@RequestParam(required = false) String done, HttpServletRequest request, CsrfToken csrf) {
+    ResponseEntity<byte[]> form(@RequestParam(required = false) String done, Reader reader) {
         String notice = "erased".equals(done) ? "privacy.subjects.done.erased" : null;
-        return page(HttpStatus.OK, "", null, false, notice, null, request, csrf);
+        return page(HttpStatus.OK, "", null, false, notice, null, reader);
     }
 
     @PostMapping(PATH)
-    ResponseEntity<byte[]> search(@RequestParam(required = false) String email, HttpServletRequest request,
-                                  Principal principal, CsrfToken csrf) {
+    ResponseEntity<byte[]> search(@RequestParam(required = false) String email, Reader reader, ActingStaff staff) {
         String address = clean(email);
         if (!valid(address)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", reader);
         }
-        List<HeldRecord> records = subjects.find(address, actor(request, principal));
-        return page(HttpStatus.OK, address, records, false, null, null, request, csrf);
+        List<HeldRecord> records = subjects.find(address, Actor.of(staff));
+        return page(HttpStatus.OK, address, records, false, null, null, reader);
     }
 
     @PostMapping(PATH + "/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String email,
-                                  @RequestParam(required = false) String format, HttpServletRequest request,
-                                  Principal principal, CsrfToken csrf) {
+                                  @RequestParam(required = false) String format, Reader reader, ActingStaff staff) {
         String address = clean(email);
         if (!valid(address)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", reader);
         }
         if (format == null || !SubjectExportFile.FORMATS.contains(format)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.format", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.format", reader);
         }
-        SubjectExportFile.File file = exports.export(address, format, languages.preferredBy(request),
-                actor(request, principal));
+        SubjectExportFile.File file = exports.export(address, format, reader.language(), Actor.of(staff));
         return ResponseEntity.ok()
                 .contentType(file.type())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -92,31 +74,23 @@ class SubjectsController {
     @PostMapping(PATH + "/erase")
     @RequiresRecentLogin
     ResponseEntity<byte[]> erase(@RequestParam(required = false) String email,
-                                 @RequestParam(required = false) String confirm, HttpServletRequest request,
-                                 Principal principal, CsrfToken csrf) {
+                                 @RequestParam(required = false) String confirm, Reader reader, ActingStaff staff) {
         String address = clean(email);
         if (!valid(address)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", reader);
         }
         if (!"yes".equals(confirm)) {
-            return page(HttpStatus.OK, address, List.of(), true, null, null, request, csrf);
+            return page(HttpStatus.OK, address, List.of(), true, null, null, reader);
         }
-        subjects.erase(address, actor(request, principal));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(PATH + "?done=erased")).build();
+        subjects.erase(address, Actor.of(staff));
+        return PageRenderer.seeOther(PATH + "?done=erased");
     }
 
     private ResponseEntity<byte[]> page(HttpStatus status, String email, List<HeldRecord> records, boolean confirm,
-                                        String notice, String error, HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        SubjectsPage page = new SubjectsPage(frames.backOfficeFrame(language, t.get("privacy.subjects.title")), email,
-                records, confirm, csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "privacy/subjects.jte", page, language);
-    }
-
-    private Actor actor(HttpServletRequest request, Principal principal) {
-        return new Actor(staff.idOf(principal.getName()).orElseThrow(NotFoundException::new),
-                request.getRemoteAddr());
+                                        String notice, String error, Reader reader) {
+        SubjectsPage page = new SubjectsPage(reader.backOfficeFrame("privacy.subjects.title"), email, records, confirm,
+                notice, error);
+        return renderer.privatePage(status, "privacy/subjects.jte", page, reader.language());
     }
 
     private static String clean(String email) {
