@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.articles.ArticleWriter;
+import org.iskra.articles.EditorialUser;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
@@ -12,7 +13,6 @@ import org.iskra.site.PageRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ class ChangesController {
     }
 
     @GetMapping("/admin/translations/{lang}/{slug}")
-    ResponseEntity<byte[]> changes(@PathVariable String lang, @PathVariable String slug, Authentication user,
+    ResponseEntity<byte[]> changes(@PathVariable String lang, @PathVariable String slug, EditorialUser user,
                                    CsrfToken csrf, HttpServletRequest request) {
         mayWorkOn(user, lang);
         OriginalChanges.Changes changes = originalChanges.since(lang, slug).orElseThrow(NotFoundException::new);
@@ -55,7 +55,7 @@ class ChangesController {
     }
 
     @PostMapping("/admin/translations/{lang}/{slug}/up-to-date")
-    ResponseEntity<Void> markUpToDate(@PathVariable String lang, @PathVariable String slug, Authentication user) {
+    ResponseEntity<Void> markUpToDate(@PathVariable String lang, @PathVariable String slug, EditorialUser user) {
         mayWorkOn(user, lang);
         if (originalChanges.since(lang, slug).isEmpty()) {
             throw new NotFoundException();
@@ -66,13 +66,11 @@ class ChangesController {
                 .build();
     }
 
-    private void mayWorkOn(Authentication user, String language) {
+    private void mayWorkOn(EditorialUser user, String language) {
         if (!languages.supports(language)) {
             throw new NotFoundException();
         }
-        boolean allowed = user.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(a ->
-                a.equals("ROLE_ADMINISTRATOR") || a.equals("ROLE_EDITOR") || a.equals("TRANSLATOR:" + language));
-        if (!allowed) {
+        if (!user.translatesInto(language)) {
             throw new AccessDeniedException("not a translator into " + language);
         }
     }

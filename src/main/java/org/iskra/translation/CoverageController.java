@@ -3,6 +3,7 @@ package org.iskra.translation;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.iskra.articles.EditorialUser;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
@@ -13,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +36,7 @@ class CoverageController {
     }
 
     @GetMapping("/admin/translations")
-    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, Authentication user,
+    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, EditorialUser user,
                                 HttpServletRequest request) {
         Language reader = languages.preferredBy(request);
         Coverage coverage = report.build(only(language, user), reader);
@@ -48,7 +47,7 @@ class CoverageController {
 
     @GetMapping(value = "/admin/translations.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, Authentication user,
+    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, EditorialUser user,
                                   HttpServletRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(report.build(only(language, user), languages.preferredBy(request)));
@@ -58,21 +57,16 @@ class CoverageController {
      * The languages to report on: the one asked for, else all. A translator sees only the languages they
      * translate into (their queue); editors and administrators see every language.
      */
-    private List<String> only(String language, Authentication user) {
+    private List<String> only(String language, EditorialUser user) {
         if (language != null && !language.isBlank() && !languages.supports(language)) {
             throw new NotFoundException();
         }
-        List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        boolean everyLanguage = authorities.contains("ROLE_ADMINISTRATOR") || authorities.contains("ROLE_EDITOR");
-        List<String> mine = everyLanguage ? List.of() : authorities.stream()
-                .filter(a -> a.startsWith("TRANSLATOR:"))
-                .map(a -> a.substring("TRANSLATOR:".length()))
-                .filter(languages::supports)
-                .toList();
         if (language == null || language.isBlank()) {
-            return mine;
+            // none named: every language for editors, a translator's queue for a translator
+            return user.editor() ? List.of()
+                    : user.translatesInto().stream().filter(languages::supports).toList();
         }
-        if (!everyLanguage && !mine.contains(language)) {
+        if (!user.translatesInto(language)) {
             throw new AccessDeniedException("not a translator into " + language);
         }
         return List.of(language);
