@@ -3,17 +3,14 @@ package org.iskra.editor;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.articles.ArticleDesk;
 import org.iskra.articles.EditorialStatus;
 import org.iskra.articles.EditorialUser;
 import org.iskra.site.IskraProperties;
-import org.iskra.site.Language;
 import org.iskra.site.Languages;
-import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -31,15 +28,12 @@ class ArticleListController {
 
     private final ArticleDesk desk;
     private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
     private final int pageSize;
 
-    ArticleListController(ArticleDesk desk, Languages languages, PageFrames frames, PageRenderer renderer,
-                          IskraProperties properties) {
+    ArticleListController(ArticleDesk desk, Languages languages, PageRenderer renderer, IskraProperties properties) {
         this.desk = desk;
         this.languages = languages;
-        this.frames = frames;
         this.renderer = renderer;
         this.pageSize = Math.max(20, properties.pageSize());
     }
@@ -49,19 +43,17 @@ class ArticleListController {
                                 @RequestParam(required = false) String author, @RequestParam(required = false) String region,
                                 @RequestParam(required = false) String tag, @RequestParam(required = false) String outdated,
                                 @RequestParam(required = false) String q, @RequestParam(required = false, defaultValue = "1") String page,
-                                EditorialUser user, HttpServletRequest request) {
+                                EditorialUser user, Reader reader) {
         if (!page.matches("[1-9][0-9]{0,5}")) {
             throw new NotFoundException();
         }
         ArticleDesk.Filter filter = new ArticleDesk.Filter(user.listedLanguage(blank(language)), blank(status),
                 user.listedAuthor(blank(author)), blank(region), blank(tag), "true".equals(outdated), blank(q));
         ArticleDesk.Page list = desk.list(filter, Integer.parseInt(page), pageSize);
-        Language reader = languages.preferredBy(request);
-        Messages t = frames.messages(reader);
         boolean everyone = user.seesEveryone();
-        ArticleListPage model = new ArticleListPage(frames.backOfficeFrame(reader, t.get("editor.list.title")), filter, list,
+        ArticleListPage model = new ArticleListPage(reader.backOfficeFrame("editor.list.title"), filter, list,
                 languages.all(), STATUSES, everyone ? desk.creators() : List.of(), everyone, !user.translatorOnly());
-        return renderer.privatePage(HttpStatus.OK, "editor/list.jte", model, reader);
+        return renderer.privatePage(HttpStatus.OK, "editor/list.jte", model, reader.language());
     }
 
     private static String blank(String value) {

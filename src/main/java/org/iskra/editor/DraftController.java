@@ -4,22 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.articles.ArticleDesk;
 import org.iskra.articles.ArticleRejectedException;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.articles.EditConflictException;
 import org.iskra.articles.EditorialUser;
 import org.iskra.articles.SaveResult;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
 import org.iskra.site.Messages;
-import org.iskra.site.PageFrames;
+import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,60 +32,54 @@ class DraftController {
     private final EditorDrafts drafts;
     private final EditorScreen screen;
     private final FigureInsertion figures;
-    private final Languages languages;
-    private final PageFrames frames;
 
     DraftController(ArticleDesk desk, ArticleWriter writer, EditorDrafts drafts, EditorScreen screen,
-                    FigureInsertion figures, Languages languages, PageFrames frames) {
+                    FigureInsertion figures) {
         this.desk = desk;
         this.writer = writer;
         this.drafts = drafts;
         this.screen = screen;
         this.figures = figures;
-        this.languages = languages;
-        this.frames = frames;
     }
 
     @GetMapping("/admin/articles/{id}")
-    ResponseEntity<byte[]> edit(@PathVariable long id, @RequestParam(required = false) String done, CsrfToken csrf,
-                                EditorialUser user, HttpServletRequest request) {
+    ResponseEntity<byte[]> edit(@PathVariable long id, @RequestParam(required = false) String done,
+                                EditorialUser user, Reader reader) {
         ArticleDesk.Draft draft = drafts.editable(id, user);
         String notice = done != null && done.matches("[a-z-]{1,20}") ? "editor.done." + done : null;
-        return screen.render(HttpStatus.OK, languages.preferredBy(request), user, csrf,
-                EditorView.of(draft, drafts.formOf(draft)).notice(notice));
+        return screen.render(HttpStatus.OK, reader, user, EditorView.of(draft, drafts.formOf(draft)).notice(notice));
     }
 
     @PostMapping("/admin/articles/{id}")
     ResponseEntity<byte[]> save(@PathVariable long id, EditorForm form, @RequestParam(required = false) String action,
-                                FigureUpload figure, CsrfToken csrf, EditorialUser user, HttpServletRequest request) {
+                                FigureUpload figure, EditorialUser user, Reader reader) {
         ArticleDesk.Draft draft = drafts.editable(id, user);
-        Language reader = languages.preferredBy(request);
         EditorForm kept = form.inLanguageOf(draft);
         if ("upload".equals(action)) {
-            return screen.uploaded(reader, user, csrf, draft, kept, null, figures.insert(kept, figure));
+            return screen.uploaded(reader, user, draft, kept, null, figures.insert(kept, figure));
         }
         List<String> problems = kept.problems();
         EditorView view = EditorView.of(draft, kept);
         if ("preview".equals(action) || !problems.isEmpty()) {
             return screen.previewed(problems.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, reader, user,
-                    csrf, view.problems(problems));
+                    view.problems(problems));
         }
         try {
             writer.edit(kept.toInput(draft, user.name()), kept.versionNumber());
-            return EditorScreen.seeOther("/admin/articles/" + id + "?done=saved");
+            return PageRenderer.seeOther("/admin/articles/" + id + "?done=saved");
         } catch (ArticleRejectedException e) {
-            return screen.rejected(reader, user, csrf, view, e);
+            return screen.rejected(reader, user, view, e);
         } catch (EditConflictException e) {
-            return screen.conflict(reader, user, csrf, id, kept);
+            return screen.conflict(reader, user, id, kept);
         }
     }
 
     /** The script's autosave: saves like the Save button and answers with the new version, or 409 on a conflict. */
     @PostMapping(value = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, EditorForm form, EditorialUser user,
-                                                 HttpServletRequest request) {
+                                                 Reader reader) {
         ArticleDesk.Draft draft = drafts.editable(id, user);
-        Messages t = frames.messages(languages.preferredBy(request));
+        Messages t = reader.t();
         EditorForm kept = form.inLanguageOf(draft);
         Map<String, Object> answer = new LinkedHashMap<>();
         List<String> problems = kept.problems();

@@ -1,6 +1,5 @@
 package org.iskra.editor;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,15 +7,14 @@ import org.iskra.articles.ArticleDesk;
 import org.iskra.articles.ArticleRejectedException;
 import org.iskra.articles.EditorialStatus;
 import org.iskra.articles.EditorialUser;
-import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.Messages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,48 +38,42 @@ class EditorScreen {
         this.renderer = renderer;
     }
 
-    ResponseEntity<byte[]> render(HttpStatus status, Language reader, EditorialUser user, CsrfToken csrf, EditorView view) {
-        Messages t = frames.messages(reader);
+    ResponseEntity<byte[]> render(HttpStatus status, Reader reader, EditorialUser user, EditorView view) {
+        Messages t = reader.t();
         ArticleDesk.Draft draft = view.draft();
         String title = draft == null ? t.get("editor.new.title") : t.get("editor.edit.title", draft.title());
         List<String> transitions = draft == null ? List.of()
                 : user.transitions(draft).stream().map(EditorialStatus::value).toList();
-        EditorPage page = new EditorPage(frames.backOfficeFrame(reader, title), draft, view.form(), view.previewHtml(),
-                view.problems(), view.conflict(), view.notice(), csrf.getParameterName(), csrf.getToken(), transitions,
+        EditorPage page = new EditorPage(frames.backOfficeFrame(reader.language(), title).withCsrf(reader.csrf()), draft,
+                view.form(), view.previewHtml(), view.problems(), view.conflict(), view.notice(), transitions,
                 languages.all(), frames.assetPath("assets/article-editor.js"), view.source(),
                 originalBeside(draft, view.source(), user));
-        return renderer.privatePage(status, "editor/edit.jte", page, reader);
+        return renderer.privatePage(status, "editor/edit.jte", page, reader.language());
     }
 
     /** The form again with the preview of its body. */
-    ResponseEntity<byte[]> previewed(HttpStatus status, Language reader, EditorialUser user, CsrfToken csrf, EditorView view) {
-        return render(status, reader, user, csrf, view.preview(desk.preview(view.form().body())));
+    ResponseEntity<byte[]> previewed(HttpStatus status, Reader reader, EditorialUser user, EditorView view) {
+        return render(status, reader, user, view.preview(desk.preview(view.form().body())));
     }
 
     /** Saving was refused: the form again, with the writer's reason in the editor's words. */
-    ResponseEntity<byte[]> rejected(Language reader, EditorialUser user, CsrfToken csrf, EditorView view,
-                                    ArticleRejectedException e) {
-        return previewed(HttpStatus.UNPROCESSABLE_CONTENT, reader, user, csrf, view.problem(problemKey(e)));
+    ResponseEntity<byte[]> rejected(Reader reader, EditorialUser user, EditorView view, ArticleRejectedException e) {
+        return previewed(HttpStatus.UNPROCESSABLE_CONTENT, reader, user, view.problem(problemKey(e)));
     }
 
     /** Someone saved a newer version meanwhile: the newer one is shown with this user's words kept in the form. */
-    ResponseEntity<byte[]> conflict(Language reader, EditorialUser user, CsrfToken csrf, long id, EditorForm theirs) {
+    ResponseEntity<byte[]> conflict(Reader reader, EditorialUser user, long id, EditorForm theirs) {
         ArticleDesk.Draft newer = desk.draft(id).orElseThrow(NotFoundException::new);
         // with the newer version in it, saving again deliberately replaces that one
-        return previewed(HttpStatus.CONFLICT, reader, user, csrf,
-                EditorView.of(newer, theirs.withVersion(newer.version())).conflicting());
+        return previewed(HttpStatus.CONFLICT, reader, user, EditorView.of(newer, theirs.withVersion(newer.version())).conflicting());
     }
 
     /** After an upload from the form: the form with the figure and a notice, or the form as it was and why not. */
-    ResponseEntity<byte[]> uploaded(Language reader, EditorialUser user, CsrfToken csrf, ArticleDesk.Draft draft,
-                                    EditorForm form, ArticleDesk.Draft source, FigureInsertion.Outcome outcome) {
+    ResponseEntity<byte[]> uploaded(Reader reader, EditorialUser user, ArticleDesk.Draft draft, EditorForm form,
+                                    ArticleDesk.Draft source, FigureInsertion.Outcome outcome) {
         EditorView view = outcome.inserted() ? EditorView.of(draft, outcome.form()).notice("editor.figure.inserted")
                 : EditorView.of(draft, form).problem(outcome.problem());
-        return previewed(outcome.status(), reader, user, csrf, view.from(source));
-    }
-
-    static ResponseEntity<byte[]> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location)).build();
+        return previewed(outcome.status(), reader, user, view.from(source));
     }
 
     /** The writer's reasons are named {@code articles.error.*}; the editor shows its own words for those it can meet. */

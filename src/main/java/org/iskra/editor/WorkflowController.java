@@ -6,19 +6,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.articles.ArticleDesk;
 import org.iskra.articles.ArticleRejectedException;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.articles.EditConflictException;
 import org.iskra.articles.EditorialStatus;
 import org.iskra.articles.EditorialUser;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
+import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,26 +32,23 @@ class WorkflowController {
     private final ArticleWriter writer;
     private final EditorDrafts drafts;
     private final EditorScreen screen;
-    private final Languages languages;
 
-    WorkflowController(ArticleWriter writer, EditorDrafts drafts, EditorScreen screen, Languages languages) {
+    WorkflowController(ArticleWriter writer, EditorDrafts drafts, EditorScreen screen) {
         this.writer = writer;
         this.drafts = drafts;
         this.screen = screen;
-        this.languages = languages;
     }
 
     @PostMapping("/admin/articles/{id}/status")
     ResponseEntity<byte[]> changeStatus(@PathVariable long id, @RequestParam(required = false) String to,
                                         @RequestParam(required = false) String version,
-                                        @RequestParam(required = false) String publishAt, CsrfToken csrf,
-                                        EditorialUser user, HttpServletRequest request) {
+                                        @RequestParam(required = false) String publishAt,
+                                        EditorialUser user, Reader reader) {
         ArticleDesk.Draft draft = drafts.editable(id, user);
-        Language reader = languages.preferredBy(request);
         EditorView current = EditorView.of(draft, drafts.formOf(draft));
         EditorialStatus target = status(to);
         if (target == null) {
-            return screen.render(HttpStatus.BAD_REQUEST, reader, user, csrf, current.problem("editor.error.status-unknown"));
+            return screen.render(HttpStatus.BAD_REQUEST, reader, user, current.problem("editor.error.status-unknown"));
         }
         if (!user.mayMove(draft, target)) {
             throw new AccessDeniedException("may not move translation " + id + " to " + to);
@@ -62,21 +57,21 @@ class WorkflowController {
         if (target == EditorialStatus.SCHEDULED) {
             at = parseTime(publishAt);
             if (at == null) {
-                return screen.render(HttpStatus.UNPROCESSABLE_CONTENT, reader, user, csrf,
+                return screen.render(HttpStatus.UNPROCESSABLE_CONTENT, reader, user,
                         current.problem("editor.error.schedule-invalid"));
             }
         }
         Integer expected = version != null && version.matches("[0-9]{1,9}") ? Integer.valueOf(version) : null;
         if (expected == null) {
-            return screen.render(HttpStatus.BAD_REQUEST, reader, user, csrf, current.problem("editor.error.version-missing"));
+            return screen.render(HttpStatus.BAD_REQUEST, reader, user, current.problem("editor.error.version-missing"));
         }
         try {
             writer.changeStatus(id, expected, target, at);
-            return EditorScreen.seeOther("/admin/articles/" + id + "?done=" + target.value());
+            return PageRenderer.seeOther("/admin/articles/" + id + "?done=" + target.value());
         } catch (ArticleRejectedException e) {
-            return screen.render(HttpStatus.CONFLICT, reader, user, csrf, current.problem(EditorScreen.problemKey(e)));
+            return screen.render(HttpStatus.CONFLICT, reader, user, current.problem(EditorScreen.problemKey(e)));
         } catch (EditConflictException e) {
-            return screen.render(HttpStatus.CONFLICT, reader, user, csrf, current.problem("editor.conflict.status"));
+            return screen.render(HttpStatus.CONFLICT, reader, user, current.problem("editor.conflict.status"));
         }
     }
 

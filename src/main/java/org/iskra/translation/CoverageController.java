@@ -2,13 +2,11 @@ package org.iskra.translation;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.articles.EditorialUser;
-import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,32 +23,27 @@ class CoverageController {
 
     private final CoverageReport report;
     private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
 
-    CoverageController(CoverageReport report, Languages languages, PageFrames frames, PageRenderer renderer) {
+    CoverageController(CoverageReport report, Languages languages, PageRenderer renderer) {
         this.report = report;
         this.languages = languages;
-        this.frames = frames;
         this.renderer = renderer;
     }
 
     @GetMapping("/admin/translations")
-    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, EditorialUser user,
-                                HttpServletRequest request) {
-        Language reader = languages.preferredBy(request);
-        Coverage coverage = report.build(only(language, user), reader);
-        CoveragePage page = new CoveragePage(frames.backOfficeFrame(reader, frames.messages(reader).get("translations.title")),
-                coverage, language == null ? "" : language);
-        return renderer.privatePage(HttpStatus.OK, "translation/coverage.jte", page, reader);
+    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, EditorialUser user, Reader reader) {
+        Coverage coverage = report.build(only(language, user), reader.language());
+        CoveragePage page = new CoveragePage(reader.backOfficeFrame("translations.title"), coverage,
+                language == null ? "" : language);
+        return renderer.privatePage(HttpStatus.OK, "translation/coverage.jte", page, reader.language());
     }
 
     @GetMapping(value = "/admin/translations.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, EditorialUser user,
-                                  HttpServletRequest request) {
+    ResponseEntity<Coverage> json(@RequestParam(required = false) String language, EditorialUser user, Reader reader) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(report.build(only(language, user), languages.preferredBy(request)));
+                .body(report.build(only(language, user), reader.language()));
     }
 
     /**
