@@ -5,15 +5,11 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,20 +25,16 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
     private final ImportRuns runs;
-    private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
 
-    ImportController(ImportRuns runs, Languages languages, PageFrames frames, PageRenderer renderer) {
+    ImportController(ImportRuns runs, PageRenderer renderer) {
         this.runs = runs;
-        this.languages = languages;
-        this.frames = frames;
         this.renderer = renderer;
     }
 
     @GetMapping("/admin/import")
-    ResponseEntity<byte[]> form(HttpServletRequest request, CsrfToken csrf) {
-        return form(HttpStatus.OK, request, csrf, null);
+    ResponseEntity<byte[]> form(Reader reader) {
+        return form(HttpStatus.OK, reader, null);
     }
 
     @PostMapping("/admin/import")
@@ -50,9 +42,9 @@ class ImportController {
                                   @RequestParam(required = false) String addLanguages,
                                   @RequestParam(required = false) String dryRun,
                                   @RequestParam(required = false) String drafts,
-                                  HttpServletRequest request, CsrfToken csrf, Principal principal) throws IOException {
+                                  Reader reader, Principal principal) throws IOException {
         if (file == null || file.isEmpty()) {
-            return form(HttpStatus.BAD_REQUEST, request, csrf, "importing.error.no-file");
+            return form(HttpStatus.BAD_REQUEST, reader, "importing.error.no-file");
         }
         long id = runs.start(file, new ImportRuns.Request(addLanguages != null, dryRun != null, drafts != null,
                 principal.getName()));
@@ -60,15 +52,13 @@ class ImportController {
     }
 
     @GetMapping("/admin/import/{id}")
-    ResponseEntity<byte[]> run(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<byte[]> run(@PathVariable String id, Reader reader) {
         if (!id.matches("\\d{1,18}")) {
             throw new NotFoundException();
         }
         ImportRun run = runs.find(Long.parseLong(id)).orElseThrow(NotFoundException::new);
-        Language language = languages.preferredBy(request);
-        ImportPage page = new ImportPage(frames.backOfficeFrame(language, frames.messages(language).get("importing.title")),
-                List.of(), run, null, null, null);
-        ResponseEntity<byte[]> response = renderer.privatePage(HttpStatus.OK, "importing/run.jte", page, language);
+        ImportPage page = new ImportPage(reader.backOfficeFrame("importing.title"), List.of(), run, null);
+        ResponseEntity<byte[]> response = renderer.privatePage(HttpStatus.OK, "importing/run.jte", page, reader.language());
         if (!page.running()) {
             return response;
         }
@@ -77,10 +67,8 @@ class ImportController {
                 .body(response.getBody());
     }
 
-    private ResponseEntity<byte[]> form(HttpStatus status, HttpServletRequest request, CsrfToken csrf, String error) {
-        Language language = languages.preferredBy(request);
-        ImportPage page = new ImportPage(frames.backOfficeFrame(language, frames.messages(language).get("importing.title")),
-                runs.latest(), null, csrf.getParameterName(), csrf.getToken(), error);
-        return renderer.privatePage(status, "importing/form.jte", page, language);
+    private ResponseEntity<byte[]> form(HttpStatus status, Reader reader, String error) {
+        ImportPage page = new ImportPage(reader.backOfficeFrame("importing.title"), runs.latest(), null, error);
+        return renderer.privatePage(status, "importing/form.jte", page, reader.language());
     }
 }

@@ -12,8 +12,7 @@ import org.iskra.site.PageFrame;
  *
  * @param run the import shown, or null on the form
  */
-public record ImportPage(PageFrame frame, List<ImportRun> runs, ImportRun run, String csrfParameter,
-                  String csrfToken, String error) {
+public record ImportPage(PageFrame frame, List<ImportRun> runs, ImportRun run, String error) {
 
     /** A running import whose node has said nothing for this long has stopped with its node. */
     static final Duration SILENT = Duration.ofMinutes(2);

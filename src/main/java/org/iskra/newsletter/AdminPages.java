@@ -36,8 +36,7 @@ public final class AdminPages {
     }
 
     /** "Send to subscribers now": the translation, how many will get it, the earlier send of it if there was one. */
-    public record Send(PageFrame frame, PublishedArticle article, long recipients, OffsetDateTime sentBefore,
-                       String csrfParameter, String csrfToken) {
+    public record Send(PageFrame frame, PublishedArticle article, long recipients, OffsetDateTime sentBefore) {
 
         public Messages t() {
             return frame.t();
@@ -45,7 +44,7 @@ public final class AdminPages {
     }
 
     /** Unsubscribing someone who wrote to the unsubscribe address. */
-    public record Unsubscribe(PageFrame frame, String notice, String error, String csrfParameter, String csrfToken) {
+    public record Unsubscribe(PageFrame frame, String notice, String error) {
 
         public Messages t() {
             return frame.t();

@@ -1,23 +1,17 @@
 package org.iskra.newsletter;
 
 import java.net.URI;
-import java.security.Principal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.iskra.articles.ArticleCatalog;
 import org.iskra.articles.ArticleDesk;
 import org.iskra.articles.PublishedArticle;
 import org.iskra.privacy.Actor;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
-import org.iskra.site.StaffDirectory;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,93 +30,73 @@ class NewsletterAdminController {
     private final Mailings mailings;
     private final SendStore sends;
     private final Subscriptions subscriptions;
-    private final SubscriberLinks links;
     private final ArticleDesk desk;
     private final ArticleCatalog catalog;
-    private final Languages languages;
-    private final PageFrames frames;
     private final PageRenderer renderer;
-    private final StaffDirectory staff;
 
     NewsletterAdminController(NewsletterStats stats, Mailings mailings, SendStore sends, Subscriptions subscriptions,
-                              SubscriberLinks links, ArticleDesk desk, ArticleCatalog catalog, Languages languages,
-                              PageFrames frames, PageRenderer renderer, StaffDirectory staff) {
+                              ArticleDesk desk, ArticleCatalog catalog, PageRenderer renderer) {
         this.stats = stats;
         this.mailings = mailings;
         this.sends = sends;
         this.subscriptions = subscriptions;
-        this.links = links;
         this.desk = desk;
         this.catalog = catalog;
-        this.languages = languages;
-        this.frames = frames;
         this.renderer = renderer;
-        this.staff = staff;
     }
 
     @GetMapping("/admin/newsletter")
-    ResponseEntity<byte[]> overview(@RequestParam(required = false) String sent, HttpServletRequest request, Principal principal) {
-        Language reader = languages.preferredBy(request);
-        Messages t = frames.messages(reader);
-        AdminPages.Overview page = new AdminPages.Overview(frames.backOfficeFrame(reader, t.get("newsletter.admin.title")),
-                stats.overview(reader, actor(request, principal)), sent != null && sent.matches("[0-9]{1,18}"));
-        return renderer.privatePage(HttpStatus.OK, "newsletter/admin.jte", page, reader);
+    ResponseEntity<byte[]> overview(@RequestParam(required = false) String sent, Reader reader, ActingStaff staff) {
+        AdminPages.Overview page = new AdminPages.Overview(reader.backOfficeFrame("newsletter.admin.title"),
+                stats.overview(reader.language(), Actor.of(staff)), sent != null && sent.matches("[0-9]{1,18}"));
+        return renderer.privatePage(HttpStatus.OK, "newsletter/admin.jte", page, reader.language());
     }
 
     @GetMapping("/admin/newsletter/send/{id}")
-    ResponseEntity<byte[]> confirmSend(@PathVariable("id") String translationId, HttpServletRequest request, CsrfToken csrf) {
+    ResponseEntity<byte[]> confirmSend(@PathVariable("id") String translationId, Reader reader) {
         PublishedArticle article = published(translationId);
-        return sendPage(HttpStatus.OK, article, request, csrf);
+        return sendPage(HttpStatus.OK, article, reader);
     }
 
     @PostMapping("/admin/newsletter/send/{id}")
-    ResponseEntity<byte[]> send(@PathVariable("id") String translationId, HttpServletRequest request, Principal principal,
-                                CsrfToken csrf) {
+    ResponseEntity<byte[]> send(@PathVariable("id") String translationId, Reader reader, ActingStaff staff) {
         PublishedArticle article = published(translationId);
         if (sends.singleOf(article.translationId()).isPresent()) {
-            return sendPage(HttpStatus.CONFLICT, article, request, csrf);
+            return sendPage(HttpStatus.CONFLICT, article, reader);
         }
-        long id = mailings.single(article, actor(request, principal));
+        long id = mailings.single(article, Actor.of(staff));
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/admin/newsletter?sent=" + id)).build();
     }
 
     @GetMapping("/admin/newsletter/unsubscribe")
-    ResponseEntity<byte[]> unsubscribeForm(HttpServletRequest request, CsrfToken csrf) {
-        return unsubscribePage(HttpStatus.OK, null, null, request, csrf);
+    ResponseEntity<byte[]> unsubscribeForm(Reader reader) {
+        return unsubscribePage(HttpStatus.OK, null, null, reader);
     }
 
     /** Someone wrote to the unsubscribe address: their address, or the code in the mail's subject, ends it. */
     @PostMapping("/admin/newsletter/unsubscribe")
-    ResponseEntity<byte[]> unsubscribe(@RequestParam(required = false) String request, HttpServletRequest http,
-                                       Principal principal, CsrfToken csrf) {
+    ResponseEntity<byte[]> unsubscribe(@RequestParam(required = false) String request, Reader reader,
+                                       ActingStaff staff) {
         String given = request == null ? "" : request.strip();
         if (given.isEmpty() || given.length() > 400) {
-            return unsubscribePage(HttpStatus.BAD_REQUEST, null, "newsletter.admin.unsubscribe.error", http, csrf);
+            return unsubscribePage(HttpStatus.BAD_REQUEST, null, "newsletter.admin.unsubscribe.error", reader);
         }
-        boolean done = subscriptions.unsubscribeRequest(given, actor(http, principal));
+        boolean done = subscriptions.unsubscribeRequest(given, Actor.of(staff));
         return unsubscribePage(HttpStatus.OK, done ? "newsletter.admin.unsubscribe.done" : "newsletter.admin.unsubscribe.none",
-                null, http, csrf);
+                null, reader);
     }
 
-    private ResponseEntity<byte[]> sendPage(HttpStatus status, PublishedArticle article, HttpServletRequest request,
-                                            CsrfToken csrf) {
-        Language reader = languages.preferredBy(request);
-        Messages t = frames.messages(reader);
-        AdminPages.Send page = new AdminPages.Send(frames.backOfficeFrame(reader, t.get("newsletter.admin.send.title")),
+    private ResponseEntity<byte[]> sendPage(HttpStatus status, PublishedArticle article, Reader reader) {
+        AdminPages.Send page = new AdminPages.Send(reader.backOfficeFrame("newsletter.admin.send.title"),
                 article, mailings.audienceOf(article),
-                sends.singleOf(article.translationId()).map(SendStore.Send::createdAt).orElse(null),
-                csrf.getParameterName(), csrf.getToken());
-        return renderer.privatePage(status, "newsletter/send.jte", page, reader);
+                sends.singleOf(article.translationId()).map(SendStore.Send::createdAt).orElse(null));
+        return renderer.privatePage(status, "newsletter/send.jte", page, reader.language());
     }
 
-    private ResponseEntity<byte[]> unsubscribePage(HttpStatus status, String notice, String error,
-                                                   HttpServletRequest request, CsrfToken csrf) {
-        Language reader = languages.preferredBy(request);
-        Messages t = frames.messages(reader);
+    private ResponseEntity<byte[]> unsubscribePage(HttpStatus status, String notice, String error, Reader reader) {
         AdminPages.Unsubscribe page = new AdminPages.Unsubscribe(
-                frames.backOfficeFrame(reader, t.get("newsletter.admin.unsubscribe.title")), notice, error,
-                csrf.getParameterName(), csrf.getToken());
-        return renderer.privatePage(status, "newsletter/unsubscribe-request.jte", page, reader);
+                reader.backOfficeFrame("newsletter.admin.unsubscribe.title"), notice, error);
+        return renderer.privatePage(status, "newsletter/unsubscribe-request.jte", page, reader.language());
     }
 
     private PublishedArticle published(String translationId) {
@@ -133,9 +107,5 @@ class NewsletterAdminController {
         return catalog.published(draft.language(), draft.slug())
                 .filter(a -> a.translationId() == draft.translationId())
                 .orElseThrow(NotFoundException::new);
-    }
-
-    private Actor actor(HttpServletRequest request, Principal principal) {
-        return new Actor(staff.idOf(principal.getName()).orElseThrow(NotFoundException::new), request.getRemoteAddr());
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param feeds          feed links for the head, the most specific first
  * @param social         Open Graph and Twitter card tags, or null for pages not worth sharing (errors)
  * @param structuredData a schema.org JSON-LD document, or null
+ * @param csrf           the CSRF field of the page's forms (back-office pages, see {@link Reader#backOfficeFrame}),
+ *                       or null: public pages are cached and shared, so they never carry one
  */
 public record PageFrame(
         Messages t,
@@ -21,7 +23,8 @@ public record PageFrame(
         boolean noindex,
         List<HeadLink> feeds,
         SocialMeta social,
-        StructuredData structuredData) {
+        StructuredData structuredData,
+        CsrfField csrf) {
 
     public PageFrame {
         feeds = List.copyOf(feeds);
@@ -40,16 +43,21 @@ public record PageFrame(
         List<HeadLink> all = new ArrayList<>(more);
         all.addAll(feeds);
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, all,
-                social, structuredData);
+                social, structuredData, csrf);
     }
 
     public PageFrame withSocial(SocialMeta social) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData);
+                social, structuredData, csrf);
     }
 
     public PageFrame withStructuredData(StructuredData structuredData) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData);
+                social, structuredData, csrf);
+    }
+
+    public PageFrame withCsrf(CsrfField csrf) {
+        return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
+                social, structuredData, csrf);
     }
 }

@@ -53,7 +53,7 @@ public class PageFrames {
         SocialMeta social = SocialMeta.website(title, description, absolute(path), t.get("site.name"),
                 language.openGraphLocale(), otherLocales);
         return new PageFrame(t, title, description, absolute(path), alternates, menu,
-                assets.stylesheetPath(), false, languageFeeds(t), social, null);
+                assets.stylesheetPath(), false, languageFeeds(t), social, null, null);
     }
 
     /**
@@ -102,7 +102,7 @@ public class PageFrames {
                 .toList();
         Messages t = messages(language);
         return new PageFrame(t, title, "", null, List.of(), menu, assets.stylesheetPath(), true, languageFeeds(t),
-                null, null);
+                null, null, null);
     }
 
     /** The path of a script or stylesheet such as {@code assets/site.css}, named by its content so it can be kept long. */
