@@ -1,7 +1,6 @@
 package org.iskra.importing;
 
 import java.io.IOException;
-import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
@@ -48,7 +47,7 @@ class ImportController {
         }
         long id = runs.start(file, new ImportRuns.Request(addLanguages != null, dryRun != null, drafts != null,
                 principal.getName()));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/admin/import/" + id)).build();
+        return PageRenderer.seeOther("/admin/import/" + id);
     }
 
     @GetMapping("/admin/import/{id}")

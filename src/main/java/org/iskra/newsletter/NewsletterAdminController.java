@@ -1,7 +1,5 @@
 package org.iskra.newsletter;
 
-import java.net.URI;
-
 import org.iskra.articles.ArticleCatalog;
 import org.iskra.articles.ArticleDesk;
 import org.iskra.articles.PublishedArticle;
@@ -65,7 +63,7 @@ class NewsletterAdminController {
             return sendPage(HttpStatus.CONFLICT, article, reader);
         }
         long id = mailings.single(article, Actor.of(staff));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/admin/newsletter?sent=" + id)).build();
+        return PageRenderer.seeOther("/admin/newsletter?sent=" + id);
     }
 
     @GetMapping("/admin/newsletter/unsubscribe")

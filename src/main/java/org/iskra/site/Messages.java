@@ -55,6 +55,11 @@ public final class Messages {
         return source.getMessage(key, null, key, interfaceLanguage.locale());
     }
 
+    /** The text of {@code key}, or null when there is none: a page's notice or error that may be absent. */
+    public String getOrNull(String key) {
+        return key == null ? null : get(key);
+    }
+
     public String get(String key, Object... arguments) {
         String pattern = source.getMessage(key, null, key, interfaceLanguage.locale());
         Map<String, MessageFormat> formats = FORMATS.get();

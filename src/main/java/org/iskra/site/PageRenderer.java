@@ -1,5 +1,6 @@
 package org.iskra.site;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -60,5 +61,14 @@ public class PageRenderer {
                 .header("Content-Language", language.code())
                 .cacheControl(CacheControl.noStore())
                 .body(render(template, model));
+    }
+
+    /**
+     * The answer to a form that did what it asked (post, redirect, get): the browser fetches {@code location} next,
+     * and a reload does not send the form again. Nothing may keep it: it follows a change.
+     */
+    public static ResponseEntity<byte[]> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location))
+                .cacheControl(CacheControl.noStore()).build();
     }
 }
