@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -15,6 +16,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Supplies the handler parameters every back-office page needs: the {@link Reader} (language, interface text, CSRF
  * field) and the {@link ActingStaff}. Each handler used to work them out from the request in the same three lines.
  */
+@Component
 class PageArguments implements HandlerMethodArgumentResolver {
 
     // asked for when a request needs them: the web configuration that registers this is built before them, and

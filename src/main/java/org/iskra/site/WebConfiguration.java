@@ -2,7 +2,6 @@ package org.iskra.site;
 
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,19 +10,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final ObjectProvider<Languages> languages;
-    private final ObjectProvider<PageFrames> frames;
-    private final ObjectProvider<StaffDirectory> staff;
+    private final PageArguments pageArguments;
 
-    WebConfiguration(ObjectProvider<Languages> languages, ObjectProvider<PageFrames> frames,
-                     ObjectProvider<StaffDirectory> staff) {
-        this.languages = languages;
-        this.frames = frames;
-        this.staff = staff;
+    WebConfiguration(PageArguments pageArguments) {
+        this.pageArguments = pageArguments;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PageArguments(languages, frames, staff));
+        resolvers.add(pageArguments);
     }
 }
