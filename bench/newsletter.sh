@@ -10,7 +10,7 @@
 # Targets: queued in under 10 s, at least 300 messages/s delivered by one node.
 #
 # Usage: bench/newsletter.sh [--runs=3] [--subscribers=100000] [--languages=en,ru,es,fr,ar]
-# Settings: JAVA_OPTS (the node's JVM, default bin/iskra's), SMTP_PORT (19625), ISKRA_PORT (19680), BUILD=0 uses the
+# Settings: JAVA_OPTS (the node's JVM, default bin/iskra's), SMTP_PORT (19625), ISKRA_PORT (19680), MANAGEMENT_PORT (19681), BUILD=0 uses the
 # jar already built, MVN_ARGS (e.g. -o), ISKRA_NEWSLETTER_RATE (unset: no limit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,7 @@ for arg in "$@"; do
 done
 SMTP_PORT=${SMTP_PORT:-19625}
 ISKRA_PORT=${ISKRA_PORT:-19680}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19681}  # metrics answer there only (ISKRA_MANAGEMENT_PORT)
 MVN_ARGS=${MVN_ARGS:-}
 
 if ! command -v smtp-sink >/dev/null && [ ! -x /usr/sbin/smtp-sink ]; then
@@ -56,7 +57,7 @@ cleanup() {
 trap cleanup EXIT
 
 sent_total() {
-  curl -s "http://127.0.0.1:$ISKRA_PORT/actuator/prometheus" \
+  curl -s "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" \
     | awk '/^iskra_mail_bulk_sent_total/ { sum += $2 } END { printf "%d\n", sum }' || echo 0
 }
 
@@ -70,13 +71,13 @@ for run in $(seq 1 "$runs"); do
     | sed 's/^/  /'
   "$sink" -u nobody 127.0.0.1:"$SMTP_PORT" 1000 &
   sink_pid=$!
-  ISKRA_DATA="$data" ISKRA_PORT="$ISKRA_PORT" ISKRA_DEMO=false ISKRA_SMTP_HOST=127.0.0.1 ISKRA_SMTP_PORT="$SMTP_PORT" \
+  ISKRA_DATA="$data" ISKRA_PORT="$ISKRA_PORT" ISKRA_MANAGEMENT_PORT="$MANAGEMENT_PORT" ISKRA_DEMO=false ISKRA_SMTP_HOST=127.0.0.1 ISKRA_SMTP_PORT="$SMTP_PORT" \
     ISKRA_NEWSLETTER_DIGEST_CHECK=2s ISKRA_MAIL_POLL_INTERVAL=500ms \
     bin/iskra > "$work/node-$run.log" 2>&1 &
   iskra_pid=$!
   # a node starts in 20 s on a quiet machine, in minutes on a loaded one
   for _ in $(seq 1 1200); do
-    curl -sf "http://127.0.0.1:$ISKRA_PORT/actuator/health" >/dev/null 2>&1 && break
+    curl -sf "http://127.0.0.1:$ISKRA_PORT/readyz" >/dev/null 2>&1 && break
     sleep 0.5
   done
   first_at=""

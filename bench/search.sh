@@ -38,7 +38,7 @@ trap 'rm -rf "$work"' EXIT
 java $JAVA_OPTS -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.iskra.search.DatabaseCorpus \
   "$translations" --iskra.data="$work/data" 2>&1 | grep -E "stored|Exception" | tail -n 3
 started=$(date +%s.%N)
-java -jar target/iskra.jar reindex --iskra.data="$work/data" 2>&1 | grep -E "Search index|rebuilt|ERROR" | sed 's/^.*SearchIndexer *: /  /'
+java -jar target/iskra.jar reindex --iskra.data="$work/data" 2>&1 | grep -E "Search index|rebuilt|ERROR" | sed -E 's/^.*search\.(SearchIndexer|IndexRebuild) *: /  /'
 finished=$(date +%s.%N)
 awk -v a="$started" -v b="$finished" 'BEGIN {printf "  the whole command, JVM and Spring start included: %.1f s\n", b - a}'
 echo "  index size: $(du -sh "$work/data/search-index" 2>/dev/null | cut -f1)"

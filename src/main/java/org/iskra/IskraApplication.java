@@ -1,37 +1,27 @@
 package org.iskra;
 
-import org.iskra.backup.BackupCommand;
-import org.iskra.backup.RestoreCommand;
-import org.iskra.importing.ImportCommand;
-import org.iskra.privacy.AuditCommand;
-import org.iskra.privacy.KeysCommand;
-import org.iskra.search.ReindexCommand;
+import java.util.Optional;
+
+import org.iskra.site.Command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/**
+ * Iskra: the web application, or one of the jar's commands ({@code import}, {@code reindex}, {@code backup} …) when
+ * the first argument names one. The commands are found through {@link Command#named}, so that this package knows
+ * none of them while each of them starts this application.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IskraApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(args));
-        }
-        if (args.length > 0 && args[0].equals("reindex")) {
-            System.exit(ReindexCommand.run(args));
-        }
-        if (args.length > 0 && args[0].equals("keys")) {
-            System.exit(KeysCommand.run(args));
-        }
-        if (args.length > 0 && args[0].equals("audit")) {
-            System.exit(AuditCommand.run(args));
-        }
-        if (args.length > 0 && args[0].equals("backup")) {
-            System.exit(BackupCommand.run(args));
-        }
-        if (args.length > 0 && args[0].equals("restore")) {
-            System.exit(RestoreCommand.run(args));
+        if (args.length > 0 && !args[0].startsWith("--")) {
+            Optional<Command<?>> command = Command.named(args[0]);
+            if (command.isPresent()) {
+                System.exit(command.get().execute(args, System.out, System.err));
+            }
         }
         SpringApplication.run(IskraApplication.class, args);
     }

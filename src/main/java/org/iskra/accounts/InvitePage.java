@@ -2,6 +2,7 @@ package org.iskra.accounts;
 
 import java.util.Map;
 
+import org.iskra.site.FieldMessages;
 import org.iskra.site.Messages;
 import org.iskra.site.PageFrame;
 

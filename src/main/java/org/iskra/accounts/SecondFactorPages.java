@@ -3,6 +3,7 @@ package org.iskra.accounts;
 import java.util.List;
 import java.util.Map;
 
+import org.iskra.site.FieldMessages;
 import org.iskra.site.Messages;
 import org.iskra.site.PageFrame;
 

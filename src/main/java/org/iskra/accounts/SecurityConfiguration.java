@@ -2,6 +2,7 @@ package org.iskra.accounts;
 
 import org.iskra.site.IskraProperties;
 import org.iskra.site.SecurityHeaders;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,10 +89,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicSite(HttpSecurity http,
+                                   @Value("${management.server.port:#{null}}") Integer managementPort) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // metrics only on the management port, which listens on the loopback address unless the
+                        // administrator says otherwise (ISKRA_MANAGEMENT_PORT, ISKRA_MANAGEMENT_ADDRESS)
+                        .requestMatchers(request -> managementPort != null && request.getLocalPort() == managementPort)
+                        .permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -24,11 +24,13 @@ public class ArticleCatalog {
 
     private final JdbcClient jdbc;
     private final BodyRenderer bodyRenderer;
+    private final BodyText bodyText;
     private final ArticleReads reads;
 
-    ArticleCatalog(JdbcClient jdbc, BodyRenderer bodyRenderer, ArticleReads reads) {
+    ArticleCatalog(JdbcClient jdbc, BodyRenderer bodyRenderer, BodyText bodyText, ArticleReads reads) {
         this.jdbc = jdbc;
         this.bodyRenderer = bodyRenderer;
+        this.bodyText = bodyText;
         this.reads = reads;
     }
 
@@ -89,7 +91,7 @@ public class ArticleCatalog {
                 .params(from, to)
                 .query(TextRow.class).list().stream()
                 .map(row -> new PublishedText(row.articleId(), row.language(), row.slug(), row.title(), row.standfirst(),
-                        bodyRenderer.plainText(row.body()), row.publishedAt(), row.updatedAt()))
+                        bodyText.plainText(row.body()), row.publishedAt(), row.updatedAt()))
                 .toList();
     }
 

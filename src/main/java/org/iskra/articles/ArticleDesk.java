@@ -112,9 +112,13 @@ public class ArticleDesk {
             return language.equals(originalLanguage);
         }
 
+        public boolean is(EditorialStatus editorial) {
+            return editorial.value().equals(status);
+        }
+
         /** Published, but the newest revision is not the one readers see. */
         public boolean hasUnpublishedChanges() {
-            return "published".equals(status) && publishedRevision != null && publishedRevision != revision;
+            return is(EditorialStatus.PUBLISHED) && publishedRevision != null && publishedRevision != revision;
         }
     }
 

@@ -5,6 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -17,9 +21,13 @@ class ArticleStore {
     record ArticleRow(long id, String translationKey, String originalLanguage, String attribution, Long leadMediaId) {
     }
 
-    record TranslationRow(long id, long articleId, String language, String slug, String status,
+    record TranslationRow(long id, long articleId, String language, String slug, EditorialStatus status,
                           Long publishedRevisionId, Long sourceRevisionId, OffsetDateTime publishedAt) {
     }
+
+    /** Rows by their column names, as for the other rows; the status column holds {@link EditorialStatus#value()}. */
+    private static final RowMapper<TranslationRow> TRANSLATION_ROWS =
+            new SimplePropertyRowMapper<>(TranslationRow.class, statusConversion());
 
     record RevisionRow(long id, int number, String contentHash) {
     }
@@ -28,6 +36,12 @@ class ArticleStore {
 
     ArticleStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private static ConversionService statusConversion() {
+        DefaultConversionService conversions = new DefaultConversionService();
+        conversions.addConverter(String.class, EditorialStatus.class, EditorialStatus::of);
+        return conversions;
     }
 
     Optional<ArticleRow> findArticle(String translationKey) {
@@ -71,7 +85,7 @@ class ArticleStore {
                 select id, article_id, language, slug, status, published_revision_id, source_revision_id, published_at
                   from translation where article_id = ? and language = ?""")
                 .params(articleId, language)
-                .query(TranslationRow.class).optional();
+                .query(TRANSLATION_ROWS).optional();
     }
 
     Optional<TranslationRow> findTranslation(long translationId) {
@@ -79,7 +93,7 @@ class ArticleStore {
                 select id, article_id, language, slug, status, published_revision_id, source_revision_id, published_at
                   from translation where id = ?""")
                 .param(translationId)
-                .query(TranslationRow.class).optional();
+                .query(TRANSLATION_ROWS).optional();
     }
 
     boolean isOriginal(long translationId) {
@@ -154,9 +168,9 @@ class ArticleStore {
                 .query(Integer.class).single();
     }
 
-    void setStatus(long translationId, String status) {
+    void setStatus(long translationId, EditorialStatus status) {
         jdbc.sql("update translation set status = ?, scheduled_at = null where id = ?")
-                .params(status, translationId)
+                .params(status.value(), translationId)
                 .update();
     }
 

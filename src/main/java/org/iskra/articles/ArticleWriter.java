@@ -1,17 +1,12 @@
 package org.iskra.articles;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.iskra.taxonomy.Taxonomy;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,17 +18,17 @@ public class ArticleWriter {
 
     private final ArticleStore store;
     private final Taxonomy taxonomy;
-    private final ArticleChangeLog changeLog;
-    private final ApplicationEventPublisher events;
+    private final ArticleAnnouncer announcer;
     private final ArticleAddresses addresses;
+    private final EditorialWorkflow workflow;
 
-    ArticleWriter(ArticleStore store, Taxonomy taxonomy, ArticleChangeLog changeLog, ApplicationEventPublisher events,
-                  ArticleAddresses addresses) {
+    ArticleWriter(ArticleStore store, Taxonomy taxonomy, ArticleAnnouncer announcer, ArticleAddresses addresses,
+                  EditorialWorkflow workflow) {
         this.store = store;
-        this.changeLog = changeLog;
         this.taxonomy = taxonomy;
-        this.events = events;
+        this.announcer = announcer;
         this.addresses = addresses;
+        this.workflow = workflow;
     }
 
     @Transactional(rollbackFor = ArticleRejectedException.class)
@@ -58,117 +53,178 @@ public class ArticleWriter {
         return write(input, true, expectedVersion);
     }
 
+    /**
+     * One save, step by step: check the input, find or create the article, check the edit version and the slug,
+     * write a revision if the words changed, then the status, the original it follows, and the metadata. Whatever
+     * changed is announced once at the end.
+     *
+     * @param keepStatus the editor's save: the status stays (the workflow's business, see {@link #changeStatus}) and
+     *                   a saved translation keeps the original's revision it follows
+     */
     private SaveResult write(TranslationInput input, boolean keepStatus, Integer expectedVersion)
             throws ArticleRejectedException, EditConflictException {
+        checkSlugAndTitle(input);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Found article = articleFor(input);
+        Optional<Long> slugOwner = store.translationIdBySlug(input.language(), input.slug());
+        ArticleStore.TranslationRow existing = store.findTranslation(article.row().id(), input.language()).orElse(null);
+        if (keepStatus) {
+            checkVersion(existing, expectedVersion);
+        }
+        checkSlugIsFree(input, slugOwner, existing);
+        Revised revised = revise(article.row(), existing, input, now);
+        boolean created = revised.outcome() == SaveResult.Outcome.CREATED;
+        boolean changed = article.created() | revised.changed();
+        // the editor's save of a saved translation leaves its status to the workflow (changeStatus), and the
+        // original's revision it follows to the translator's "up to date" (markUpToDate): an editor's correction
+        // does not make an outdated translation current
+        if (!keepStatus || created) {
+            changed |= applyStatus(article.row(), revised, input, now);
+            changed |= followOriginal(article.row(), revised, input);
+        }
+        changed |= saveMetadata(article.row(), revised.translation(), input);
+
+        SaveResult.Outcome outcome = revised.outcome() == SaveResult.Outcome.UPDATED && !changed
+                ? SaveResult.Outcome.UNCHANGED : revised.outcome();
+        long translationId = revised.translation().id();
+        if (changed) {
+            store.touch(translationId, now);
+            announcer.changed(article.row().id(), input.language(), input.isOriginal());
+        }
+        return new SaveResult(article.row().id(), translationId, outcome, store.lockVersion(translationId));
+    }
+
+    private static void checkSlugAndTitle(TranslationInput input) throws ArticleRejectedException {
         if (!SLUG.matcher(input.slug()).matches() || input.slug().length() > 200) {
             throw new ArticleRejectedException("articles.error.slug-invalid", "slug '" + input.slug() + "' is not lowercase ASCII words joined by hyphens");
         }
         if (input.title().isBlank()) {
             throw new ArticleRejectedException("articles.error.title-missing", "the title is empty");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        boolean articleCreated = false;
+    }
+
+    /** The article the translation belongs to, and whether this save created it. */
+    private record Found(ArticleStore.ArticleRow row, boolean created) {
+    }
+
+    /** An original creates its article; a translation needs its article to exist, in the same original language. */
+    private Found articleFor(TranslationInput input) throws ArticleRejectedException {
         ArticleStore.ArticleRow article = store.findArticle(input.translationKey()).orElse(null);
         if (article == null) {
             if (!input.isOriginal()) {
                 throw new ArticleRejectedException("articles.error.original-missing",
                         "translation of '" + input.translationKey() + "' arrived before its original");
             }
-            article = store.insertArticle(input.translationKey(), input.originalLanguage(), input.attribution(), input.savedBy());
-            articleCreated = true;
-        } else if (!article.originalLanguage().equals(input.originalLanguage())) {
+            return new Found(store.insertArticle(input.translationKey(), input.originalLanguage(), input.attribution(),
+                    input.savedBy()), true);
+        }
+        if (!article.originalLanguage().equals(input.originalLanguage())) {
             throw new ArticleRejectedException("articles.error.original-changed",
                     "'" + input.translationKey() + "' was written in " + article.originalLanguage() + ", not " + input.originalLanguage());
         }
+        return new Found(article, false);
+    }
 
-        Optional<Long> slugOwner = store.translationIdBySlug(input.language(), input.slug());
-        ArticleStore.TranslationRow translation = store.findTranslation(article.id(), input.language()).orElse(null);
-        if (keepStatus) {
-            int current = translation == null ? 0 : store.lockVersion(translation.id());
-            if (translation != null && (expectedVersion == null || expectedVersion != current)) {
-                throw new EditConflictException(translation.id(), current);
-            }
+    /** Refuses to save over a version newer than the one the form was loaded from; holds the row until commit. */
+    private void checkVersion(ArticleStore.TranslationRow translation, Integer expectedVersion) throws EditConflictException {
+        if (translation == null) {
+            return;
         }
+        int current = store.lockVersion(translation.id());
+        if (expectedVersion == null || expectedVersion != current) {
+            throw new EditConflictException(translation.id(), current);
+        }
+    }
+
+    private static void checkSlugIsFree(TranslationInput input, Optional<Long> slugOwner,
+                                        ArticleStore.TranslationRow translation) throws ArticleRejectedException {
         if (slugOwner.isPresent() && (translation == null || slugOwner.get() != translation.id())) {
             throw new ArticleRejectedException("articles.error.slug-taken",
                     "slug '" + input.slug() + "' is already used by another " + input.language() + " article");
         }
+    }
 
-        String hash = contentHash(input);
+    /** The translation after its words were written, the revision that holds them, and what that changed. */
+    private record Revised(ArticleStore.TranslationRow translation, long revisionId, SaveResult.Outcome outcome,
+                           boolean changed, boolean newRevision) {
+    }
+
+    /** Creates the translation with its first revision, or adds a revision when the words changed and moves the slug. */
+    private Revised revise(ArticleStore.ArticleRow article, ArticleStore.TranslationRow translation, TranslationInput input,
+                           OffsetDateTime now) {
+        String hash = input.contentHash();
         OffsetDateTime revisedAt = input.revisedAt() != null ? input.revisedAt()
                 : input.publishedAt() != null ? input.publishedAt() : now;
-        boolean changed = articleCreated;
-        boolean newRevision = false;
-        SaveResult.Outcome outcome;
-        long revisionId;
         if (translation == null) {
             long translationId = store.insertTranslation(article.id(), input.language(), input.slug());
-            revisionId = store.insertRevision(translationId, 1, input, hash, revisedAt);
-            translation = store.findTranslation(article.id(), input.language()).orElseThrow();
-            outcome = SaveResult.Outcome.CREATED;
+            long revisionId = store.insertRevision(translationId, 1, input, hash, revisedAt);
+            ArticleStore.TranslationRow created = store.findTranslation(article.id(), input.language()).orElseThrow();
+            return new Revised(created, revisionId, SaveResult.Outcome.CREATED, true, true);
+        }
+        boolean changed = false;
+        boolean newRevision = false;
+        long revisionId;
+        ArticleStore.RevisionRow latest = store.latestRevision(translation.id()).orElseThrow();
+        if (latest.contentHash().equals(hash)) {
+            revisionId = latest.id();
+        } else {
+            revisionId = store.insertRevision(translation.id(), latest.number() + 1, input, hash, revisedAt);
             changed = true;
             newRevision = true;
-        } else {
-            ArticleStore.RevisionRow latest = store.latestRevision(translation.id()).orElseThrow();
-            if (latest.contentHash().equals(hash)) {
-                revisionId = latest.id();
-            } else {
-                revisionId = store.insertRevision(translation.id(), latest.number() + 1, input, hash, revisedAt);
-                changed = true;
-                newRevision = true;
-            }
-            if (!translation.slug().equals(input.slug())) {
-                store.updateSlug(translation.id(), input.slug());
-                // links to the old address keep working
-                addresses.keepFormerSlug(article.id(), input.language(), translation.slug());
-                changed = true;
-            }
-            outcome = SaveResult.Outcome.UPDATED;
         }
-
-        if (keepStatus && outcome != SaveResult.Outcome.CREATED) {
-            // the status is the workflow's business, see changeStatus
-        } else if (input.published()) {
-            boolean newlyPublished = !"published".equals(translation.status())
-                    || translation.publishedRevisionId() == null || translation.publishedRevisionId() != revisionId;
-            if (newlyPublished) {
-                OffsetDateTime publishedAt = translation.publishedAt() != null ? translation.publishedAt()
-                        : input.publishedAt() != null ? input.publishedAt() : now;
-                store.publish(translation.id(), revisionId, publishedAt);
-                store.recordFirstPublication(article.id(), publishedAt);
-                changed = true;
-            }
-        } else if (!"draft".equals(translation.status()) || outcome == SaveResult.Outcome.CREATED) {
-            boolean wasDraft = "draft".equals(translation.status());
-            store.markDraft(translation.id());
-            changed |= !wasDraft;
+        if (!translation.slug().equals(input.slug())) {
+            store.updateSlug(translation.id(), input.slug());
+            // links to the old address keep working
+            addresses.keepFormerSlug(article.id(), input.language(), translation.slug());
+            changed = true;
         }
+        return new Revised(translation, revisionId, SaveResult.Outcome.UPDATED, changed, newRevision);
+    }
 
-        // an editor's correction to a translation does not make it follow a newer original: only the translator's
-        // "up to date" (markUpToDate) does, so outdated translations stay marked until someone checks them
-        boolean followsSource = !keepStatus || outcome == SaveResult.Outcome.CREATED;
-        if (!input.isOriginal() && followsSource && (newRevision || input.translatedFrom() != null)) {
-            Long source = sourceRevisionOf(article.id(), input);
-            if (source != null && !source.equals(translation.sourceRevisionId())) {
-                store.followOriginalRevision(translation.id(), source);
-                changed = true;
+    /** The importer's status: published as the input says (at its first publication), else a draft. */
+    private boolean applyStatus(ArticleStore.ArticleRow article, Revised revised, TranslationInput input, OffsetDateTime now) {
+        ArticleStore.TranslationRow translation = revised.translation();
+        if (input.published()) {
+            boolean newlyPublished = translation.status() != EditorialStatus.PUBLISHED
+                    || translation.publishedRevisionId() == null || translation.publishedRevisionId() != revised.revisionId();
+            if (!newlyPublished) {
+                return false;
             }
+            OffsetDateTime publishedAt = translation.publishedAt() != null ? translation.publishedAt()
+                    : input.publishedAt() != null ? input.publishedAt() : now;
+            store.publish(translation.id(), revised.revisionId(), publishedAt);
+            store.recordFirstPublication(article.id(), publishedAt);
+            return true;
         }
+        boolean wasDraft = translation.status() == EditorialStatus.DRAFT;
+        if (wasDraft && revised.outcome() != SaveResult.Outcome.CREATED) {
+            return false;
+        }
+        store.markDraft(translation.id());
+        return !wasDraft;
+    }
 
-        changed |= store.updateAttribution(translation.id(), input.attribution());
+    /** A translation follows the original's revision it was made from: the one named by date, else the published one. */
+    private boolean followOriginal(ArticleStore.ArticleRow article, Revised revised, TranslationInput input) {
+        if (input.isOriginal() || !(revised.newRevision() || input.translatedFrom() != null)) {
+            return false;
+        }
+        Long source = sourceRevisionOf(article.id(), input);
+        if (source == null || source.equals(revised.translation().sourceRevisionId())) {
+            return false;
+        }
+        store.followOriginalRevision(revised.translation().id(), source);
+        return true;
+    }
+
+    /** Attribution, lead image (an original's, for the article) and taxonomy terms; true when any changed. */
+    private boolean saveMetadata(ArticleStore.ArticleRow article, ArticleStore.TranslationRow translation, TranslationInput input) {
+        boolean changed = store.updateAttribution(translation.id(), input.attribution());
         if (input.isOriginal()) {
             changed |= store.updateArticleMetadata(article.id(), input.attribution(), input.leadMediaId());
         }
         changed |= taxonomy.assign(article.id(), input.language(), input.isOriginal(), input.regions(), input.countries(), input.tags());
-
-        if (outcome == SaveResult.Outcome.UPDATED && !changed) {
-            outcome = SaveResult.Outcome.UNCHANGED;
-        }
-        if (changed) {
-            store.touch(translation.id(), now);
-            announce(article.id(), input.language(), input.isOriginal());
-        }
-        return new SaveResult(article.id(), translation.id(), outcome, store.lockVersion(translation.id()));
+        return changed;
     }
 
     /**
@@ -181,30 +237,7 @@ public class ArticleWriter {
     @Transactional(rollbackFor = {ArticleRejectedException.class, EditConflictException.class})
     public int changeStatus(long translationId, int expectedVersion, EditorialStatus to, OffsetDateTime publishAt)
             throws ArticleRejectedException, EditConflictException {
-        ArticleStore.TranslationRow translation = store.findTranslation(translationId)
-                .orElseThrow(() -> new ArticleRejectedException("articles.error.not-found", "no translation " + translationId));
-        int current = store.lockVersion(translationId);
-        if (current != expectedVersion) {
-            throw new EditConflictException(translationId, current);
-        }
-        EditorialStatus from = EditorialStatus.of(translation.status());
-        if (!from.mayBecome(to)) {
-            throw new ArticleRejectedException("articles.error.transition", from + " may not become " + to);
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (to == EditorialStatus.PUBLISHED) {
-            publishNewest(translation, now);
-        } else if (to == EditorialStatus.SCHEDULED) {
-            if (publishAt == null) {
-                throw new ArticleRejectedException("articles.error.schedule-missing", "no time to publish at");
-            }
-            store.schedule(translationId, publishAt);
-        } else {
-            store.setStatus(translationId, to.value());
-        }
-        store.touch(translationId, now);
-        announce(translation.articleId(), translation.language(), store.isOriginal(translationId));
-        return store.lockVersion(translationId);
+        return workflow.changeStatus(translationId, expectedVersion, to, publishAt);
     }
 
     /**
@@ -215,38 +248,7 @@ public class ArticleWriter {
      */
     @Transactional
     public int publishDue(OffsetDateTime now) {
-        int published = 0;
-        for (long translationId : store.scheduledBefore(now)) {
-            ArticleStore.TranslationRow translation = store.findTranslation(translationId).orElseThrow();
-            publishNewest(translation, now);
-            store.touch(translationId, now);
-            announce(translation.articleId(), translation.language(), store.isOriginal(translationId));
-            published++;
-        }
-        return published;
-    }
-
-    /** The workflow's publication; the first one of a translation is announced (the newsletter sends it). */
-    private void publishNewest(ArticleStore.TranslationRow translation, OffsetDateTime now) {
-        ArticleStore.RevisionRow newest = store.latestRevision(translation.id()).orElseThrow();
-        OffsetDateTime scheduledAt = store.scheduledAt(translation.id()).orElse(null);
-        OffsetDateTime publishedAt = translation.publishedAt() != null ? translation.publishedAt()
-                : scheduledAt != null && !scheduledAt.isAfter(now) ? scheduledAt : now;
-        store.publish(translation.id(), newest.id(), publishedAt);
-        store.recordFirstPublication(translation.articleId(), publishedAt);
-        if (translation.publishedAt() == null) {
-            events.publishEvent(new TranslationPublished(translation.articleId(), translation.id(), translation.language(),
-                    publishedAt));
-        }
-    }
-
-    /** Tells this node's caches after commit and every other node through the change log. */
-    private void announce(long articleId, String language, boolean original) {
-        // an original's change may make its translations outdated, which their pages show
-        Set<String> languages = original ? store.languagesOf(articleId) : Set.of(language);
-        ArticleChanged change = new ArticleChanged(articleId, languages);
-        changeLog.record(change);
-        events.publishEvent(change);
+        return workflow.publishDue(now);
     }
 
     /**
@@ -266,9 +268,7 @@ public class ArticleWriter {
             return false;
         }
         store.followOriginalRevision(translation.id(), current.get());
-        ArticleChanged change = new ArticleChanged(translation.articleId(), Set.of(language));
-        changeLog.record(change);
-        events.publishEvent(change);
+        announcer.changed(translation.articleId(), Set.of(language));
         return true;
     }
 
@@ -278,18 +278,5 @@ public class ArticleWriter {
             return store.originalRevisionAt(articleId, input.translatedFrom()).orElse(null);
         }
         return store.originalPublishedRevision(articleId).orElse(null);
-    }
-
-    private static String contentHash(TranslationInput input) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {input.title(), input.standfirst(), input.body()}) {
-                digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,26 +1,11 @@
 package org.iskra.articles;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Block;
-import org.commonmark.node.Code;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -39,13 +24,13 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Turns a stored Markdown body into the HTML readers get: sections with stable ids, images as captioned and
  * credited figures, and nothing an author could use to run a script. The sanitizer sees only what Markdown
- * produced; figures are written by us after it, from escaped values.
+ * produced; figures are written by us after it, from escaped values. The words for the search index are
+ * {@link BodyText}'s.
  */
 @Component
 class BodyRenderer {
 
     private static final String SIZES = "(min-width: 46rem) 44rem, 100vw";
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "em", "strong", "code",
                     "pre", "hr", "br", "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "del")
@@ -56,8 +41,8 @@ class BodyRenderer {
             .requireRelsOnLinks("noopener")
             .toFactory();
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private final Parser parser = BodyMarkdown.parser();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(BodyMarkdown.EXTENSIONS).build();
     private final MediaLibrary media;
 
     BodyRenderer(MediaLibrary media) {
@@ -65,136 +50,19 @@ class BodyRenderer {
     }
 
     String render(String markdown) {
-        String placeholder = "ISKRAFIGURE" + UUID.randomUUID().toString().replace("-", "") + "N";
-        List<FigureSpec> figures = new ArrayList<>();
-        String prepared = FigureShortcodes.extract(markdown == null ? "" : markdown, placeholder, figures);
-        Node document = parser.parse(prepared);
-        document.accept(new FigureCollector(placeholder, figures));
+        FigurePlaceholders figures = FigurePlaceholders.of(markdown);
+        Node document = parser.parse(figures.markdown());
+        document.accept(new FigureCollector(figures));
         String html = POLICY.sanitize(renderer.render(document));
 
         Set<String> hashes = new HashSet<>();
-        figures.forEach(f -> { if (f.mediaHash() != null) hashes.add(f.mediaHash()); });
+        figures.figures().forEach(f -> { if (f.mediaHash() != null) hashes.add(f.mediaHash()); });
         Map<String, MediaImage> images = hashes.isEmpty() ? Map.of() : media.findByHashes(hashes);
 
-        StringBuilder out = new StringBuilder(html.length() + figures.size() * 600);
-        int position = 0;
-        int copied = 0;
-        for (Placeholder p = Placeholder.next(html, "<p>" + placeholder, "</p>", 0); p != null;
-             p = Placeholder.next(html, "<p>" + placeholder, "</p>", p.end())) {
-            FigureSpec figure = figures.get(p.index());
+        return figures.putBack(html, "<p>", "</p>", figures.figures().size() * 600, (figure, position) -> {
             MediaImage image = figure.mediaHash() == null ? null : images.get(figure.mediaHash());
-            out.append(html, copied, p.start()).append(figureHtml(figure, image, position++ == 0));
-            copied = p.end();
-        }
-        return out.append(html, copied, html.length()).toString();
-    }
-
-    /** Where a figure's placeholder stands in a text, and which figure it is; found with indexOf, not a pattern. */
-    private record Placeholder(int start, int end, int index) {
-
-        static Placeholder next(String haystack, String prefix, String suffix, int from) {
-            for (int at = haystack.indexOf(prefix, from); at >= 0; at = haystack.indexOf(prefix, at + 1)) {
-                int digits = at + prefix.length();
-                int end = digits;
-                while (end < haystack.length() && end - digits < 9 && Character.isDigit(haystack.charAt(end))
-                        && haystack.charAt(end) < 128) {
-                    end++;
-                }
-                if (end > digits && end - digits < 9 && haystack.startsWith(suffix, end)) {
-                    return new Placeholder(at, end + suffix.length(), Integer.parseInt(haystack.substring(digits, end)));
-                }
-            }
-            return null;
-        }
-    }
-
-    /**
-     * The words a reader sees in a body, for the search index: text, code, link texts, and the captions and credits
-     * of figures; no markup, no raw HTML, no image addresses. Far cheaper than rendering the page and stripping it,
-     * which matters when a whole archive is re-indexed.
-     */
-    String plainText(String markdown) {
-        String placeholder = "ISKRAFIGURE" + UUID.randomUUID().toString().replace("-", "") + "N";
-        List<FigureSpec> figures = new ArrayList<>();
-        String prepared = FigureShortcodes.extract(markdown == null ? "" : markdown, placeholder, figures);
-        StringBuilder text = new StringBuilder(prepared.length());
-        parser.parse(prepared).accept(new PlainText(text));
-        String words = text.toString();
-        StringBuilder out = new StringBuilder(words.length());
-        int copied = 0;
-        for (Placeholder p = Placeholder.next(words, placeholder, "", 0); p != null;
-             p = Placeholder.next(words, placeholder, "", p.end())) {
-            FigureSpec figure = figures.get(p.index());
-            String shown = (Objects.toString(figure.caption(), "") + " " + Objects.toString(figure.credit(), "")).strip();
-            out.append(words, copied, p.start()).append(shown);
-            copied = p.end();
-        }
-        return out.append(words, copied, words.length()).toString().strip();
-    }
-
-    /** Collects the text of a Markdown document, a space between inline breaks and a line break after each block. */
-    private static final class PlainText extends AbstractVisitor {
-        private final StringBuilder text;
-
-        PlainText(StringBuilder text) {
-            this.text = text;
-        }
-
-        @Override
-        public void visit(Text node) {
-            text.append(node.getLiteral());
-        }
-
-        @Override
-        public void visit(Code node) {
-            text.append(node.getLiteral());
-        }
-
-        @Override
-        public void visit(FencedCodeBlock node) {
-            text.append(node.getLiteral()).append('\n');
-        }
-
-        @Override
-        public void visit(IndentedCodeBlock node) {
-            text.append(node.getLiteral()).append('\n');
-        }
-
-        @Override
-        public void visit(SoftLineBreak node) {
-            text.append(' ');
-        }
-
-        @Override
-        public void visit(HardLineBreak node) {
-            text.append(' ');
-        }
-
-        @Override
-        public void visit(HtmlBlock node) {
-            // the page sanitizes raw HTML away or down to its text; the index leaves it out
-        }
-
-        @Override
-        public void visit(HtmlInline node) {
-        }
-
-        @Override
-        public void visit(Image node) {
-            // as on the page: a figure shows its caption, an image in running text its alt text
-            if (node.getTitle() != null && !node.getTitle().isBlank()) {
-                text.append(node.getTitle()).append(' ');
-            }
-            visitChildren(node);
-        }
-
-        @Override
-        protected void visitChildren(Node parent) {
-            super.visitChildren(parent);
-            if (parent instanceof Block && !(parent instanceof org.commonmark.node.Document)) {
-                text.append('\n');
-            }
-        }
+            return figureHtml(figure, image, position == 0);
+        });
     }
 
     private static String figureHtml(FigureSpec figure, MediaImage image, boolean first) {
@@ -252,11 +120,9 @@ class BodyRenderer {
 
     /** Makes each image that stands alone in its paragraph a figure, and keeps {@code h1} for the page title. */
     private static final class FigureCollector extends AbstractVisitor {
-        private final String placeholder;
-        private final List<FigureSpec> figures;
+        private final FigurePlaceholders figures;
 
-        FigureCollector(String placeholder, List<FigureSpec> figures) {
-            this.placeholder = placeholder;
+        FigureCollector(FigurePlaceholders figures) {
             this.figures = figures;
         }
 
@@ -273,9 +139,9 @@ class BodyRenderer {
             Node only = paragraph.getFirstChild();
             if (only instanceof Image image && only.getNext() == null) {
                 String src = image.getDestination();
-                figures.add(new FigureSpec(FigureSpec.hashOf(src), src, textOf(image), image.getTitle(), null, null));
+                String placeholder = figures.add(new FigureSpec(FigureSpec.hashOf(src), src, textOf(image), image.getTitle(), null, null));
                 image.unlink();
-                paragraph.appendChild(new Text(placeholder + (figures.size() - 1)));
+                paragraph.appendChild(new Text(placeholder));
                 return;
             }
             visitChildren(paragraph);

@@ -1,6 +1,10 @@
 package org.iskra.articles;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,5 +73,19 @@ public record TranslationInput(
 
     public boolean isOriginal() {
         return language.equals(originalLanguage);
+    }
+
+    /** Identifies the words (title, standfirst, body): a save whose words have this hash already adds no revision. */
+    String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {title, standfirst, body}) {
+                digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

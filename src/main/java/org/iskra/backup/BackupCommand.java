@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.iskra.IskraApplication;
 import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,11 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and the media files to FILE while the site keeps running (on PostgreSQL; an H2 database is held by the running
  * Iskra, so stop it first).
  */
-public final class BackupCommand {
-
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+public final class BackupCommand extends BackupFileCommand {
 
     static final String USAGE_TEXT = "usage: java -jar iskra.jar backup FILE [--iskra.data=DIR] [--spring.datasource.url=…]";
     static final String NO_KEY_FILE = """
@@ -27,7 +22,8 @@ public final class BackupCommand {
             and queued mail in this backup are lost for good. Keep a copy of %s
             apart from the backups, and a new copy after every "keys rotate".""";
 
-    private BackupCommand() {
+    public BackupCommand() {
+        super("backup", USAGE_TEXT);
     }
 
     /** Exit status: 0 when the backup was written, 1 when it could not be, 2 for bad usage. */
@@ -36,41 +32,36 @@ public final class BackupCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine.Arguments arguments = CommandLine.Arguments.of("backup", args);
-        List<String> files = arguments.operands();
-        List<String> settings = arguments.settings();
-        if (files.size() != 1) {
-            err.println(USAGE_TEXT);
-            return USAGE;
-        }
-        Path file = Path.of(files.get(0)).toAbsolutePath().normalize();
+        return new BackupCommand().execute(args, out, err);
+    }
+
+    @Override
+    String refusal(Path file, String given) {
         if (Files.exists(file)) {
-            err.println(file + " exists; a backup never replaces a file, choose a new name");
-            return USAGE;
+            return file + " exists; a backup never replaces a file, choose a new name";
         }
-        if (!Files.isDirectory(file.getParent())) {
-            err.println("no such folder: " + file.getParent());
-            return USAGE;
-        }
-        ConfigurableApplicationContext context;
-        try {
-            context = CommandLine.start(IskraApplication.class, settings, List.of("--iskra.demo=false"),
-                    List.of("--logging.level.org.iskra.backup=INFO"));
-        } catch (RuntimeException e) {
-            err.println(CommandLine.databaseInUse(e) ? CommandLine.DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
-        try (context) {
-            Backups.Written written = context.getBean(Backups.class).write(file);
-            BackupManifest manifest = written.manifest();
-            out.printf("Backup written to %s: %d rows in %d tables, %d media blobs, schema version %s.%n", written.file(),
-                    manifest.rowsByTable().values().stream().mapToLong(Long::longValue).sum(), manifest.rowsByTable().size(),
-                    manifest.mediaFiles(), manifest.schemaVersion());
-            out.println(NO_KEY_FILE.formatted(context.getEnvironment().getProperty("iskra.privacy.key-file", "the key file")));
-            return OK;
-        } catch (Exception e) {
-            err.println("The backup failed: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
+        return Files.isDirectory(file.getParent()) ? null : "no such folder: " + file.getParent();
+    }
+
+    @Override
+    List<String> forced(Path file) {
+        return List.of();
+    }
+
+    @Override
+    protected int work(Path file, ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+            throws Exception {
+        Backups.Written written = context.getBean(Backups.class).write(file);
+        BackupManifest manifest = written.manifest();
+        out.printf("Backup written to %s: %d rows in %d tables, %d media blobs, schema version %s.%n", written.file(),
+                manifest.rowsByTable().values().stream().mapToLong(Long::longValue).sum(), manifest.rowsByTable().size(),
+                manifest.mediaFiles(), manifest.schemaVersion());
+        out.println(NO_KEY_FILE.formatted(context.getEnvironment().getProperty("iskra.privacy.key-file", "the key file")));
+        return OK;
+    }
+
+    @Override
+    protected String whyStopped(Exception e) {
+        return "The backup failed: " + CommandLine.rootCause(e);
     }
 }

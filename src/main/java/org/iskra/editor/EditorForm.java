@@ -69,6 +69,12 @@ public record EditorForm(String version, String language, String slug, String ti
                 countries, tags);
     }
 
+    /** The same form in the language of the stored translation: the language of a saved translation is fixed. */
+    EditorForm inLanguageOf(ArticleDesk.Draft draft) {
+        return new EditorForm(version, draft.language(), slug, title, standfirst, body, attribution, regions, countries,
+                tags);
+    }
+
     Integer versionNumber() {
         return version.matches("[0-9]{1,9}") ? Integer.valueOf(version) : null;
     }
@@ -102,6 +108,11 @@ public record EditorForm(String version, String language, String slug, String ti
         return new TranslationInput(translationKey, language, originalLanguage, effectiveSlug(), title,
                 standfirst.isEmpty() ? null : standfirst, body, attribution.isEmpty() ? null : attribution, false,
                 null, null, null, leadMediaId, list(regions), list(countries), list(tags), savedBy);
+    }
+
+    /** The form as a new revision of a stored translation. */
+    TranslationInput toInput(ArticleDesk.Draft draft, String savedBy) {
+        return toInput(draft.translationKey(), draft.originalLanguage(), draft.leadMediaId(), savedBy);
     }
 
     private static List<String> list(String commaSeparated) {

@@ -19,7 +19,7 @@ import org.iskra.site.PageFrame;
  * @param source      for a new translation: the translation it starts from, else null
  */
 public record EditorPage(PageFrame frame, ArticleDesk.Draft draft, EditorForm form, String previewHtml, List<String> problems,
-                  boolean conflict, String notice, String csrfParameter, String csrfToken, List<String> transitions,
+                  boolean conflict, String notice, List<String> transitions,
                   List<Language> languages, String script, ArticleDesk.Draft source,
                   ArticleDesk.Draft original) {
 

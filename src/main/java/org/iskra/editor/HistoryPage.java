@@ -7,8 +7,7 @@ import org.iskra.site.Messages;
 import org.iskra.site.PageFrame;
 
 /** The model of a translation's revision history, from which two revisions are compared or one restored. */
-public record HistoryPage(PageFrame frame, ArticleDesk.Draft draft, List<ArticleDesk.RevisionEntry> revisions,
-                   String csrfParameter, String csrfToken) {
+public record HistoryPage(PageFrame frame, ArticleDesk.Draft draft, List<ArticleDesk.RevisionEntry> revisions) {
 
     public Messages t() {
         return frame.t();

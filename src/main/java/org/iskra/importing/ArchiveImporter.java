@@ -53,7 +53,7 @@ public class ArchiveImporter {
     }
 
     public ImportSummary run(ImportOptions options, ImportProgress progress) {
-        Tally tally = new Tally();
+        RunningSummary tally = new RunningSummary();
         ImportSource source;
         try {
             TaxonomyMap map = options.map() == null ? TaxonomyMap.defaults() : TaxonomyMap.read(options.map());
@@ -88,7 +88,7 @@ public class ArchiveImporter {
         return summary;
     }
 
-    private ImportSource open(ImportOptions options, Tally tally, TaxonomyMap map) throws UnreadableSourceException {
+    private ImportSource open(ImportOptions options, RunningSummary tally, TaxonomyMap map) throws UnreadableSourceException {
         Path path = options.source();
         if (Files.isDirectory(path)) {
             return new HugoSource(path, options, tally, map, properties.defaultLanguage());
@@ -103,7 +103,7 @@ public class ArchiveImporter {
      * The site's languages, and with {@code --add-languages} those of the content too. A dry run adds nothing and
      * reports what it would add.
      */
-    private Predicate<String> supportedLanguages(Set<String> found, ImportOptions options, Tally tally) {
+    private Predicate<String> supportedLanguages(Set<String> found, ImportOptions options, RunningSummary tally) {
         Set<String> missing = new TreeSet<>();
         for (String code : found) {
             if (!languages.supports(code) && org.iskra.site.LanguageTags.normalize(code).filter(code::equals).isPresent()) {

@@ -30,11 +30,11 @@ final class ArchiveWriter {
     private final ArticleAddresses addresses;
     private final ImportedImages images;
     private final ImportTransactions transactions;
-    private final Tally tally;
+    private final RunningSummary tally;
     private final Predicate<String> supported;
 
     ArchiveWriter(ArticleWriter writer, ArticleAddresses addresses, ImportedImages images,
-                  ImportTransactions transactions, Tally tally, Predicate<String> supported) {
+                  ImportTransactions transactions, RunningSummary tally, Predicate<String> supported) {
         this.writer = writer;
         this.addresses = addresses;
         this.images = images;
@@ -70,14 +70,14 @@ final class ArchiveWriter {
             }
         }
         if (original == null) {
-            tally.count(Tally.Kind.ARTICLE, Tally.Outcome.FAILED);
+            tally.count(RunningSummary.Kind.ARTICLE, RunningSummary.Outcome.FAILED);
             transactions.articleDone();
             return;
         }
         if (!failedOriginals.isEmpty()) {
             tally.warning(original.origin(), "stands as the original, since " + failedOriginals.get(0).origin() + " failed");
         }
-        tally.count(Tally.Kind.TRANSLATION, Tally.Outcome.of(originalSaved.outcome()));
+        tally.count(RunningSummary.Kind.TRANSLATION, RunningSummary.Outcome.of(originalSaved.outcome()));
         boolean changed = originalSaved.outcome() != SaveResult.Outcome.UNCHANGED;
         changed |= keepAddresses(originalSaved.articleId(), original);
 
@@ -89,15 +89,15 @@ final class ArchiveWriter {
                 Prepared prepared = prepare(translation, originalInput.leadMediaId(), originalInput.countries());
                 SaveResult saved = saveWithFreeSlug(input(article.key(), translation, original, prepared,
                         originalInput.attribution()), translation);
-                tally.count(Tally.Kind.TRANSLATION, Tally.Outcome.of(saved.outcome()));
+                tally.count(RunningSummary.Kind.TRANSLATION, RunningSummary.Outcome.of(saved.outcome()));
                 changed |= saved.outcome() != SaveResult.Outcome.UNCHANGED;
                 changed |= keepAddresses(saved.articleId(), translation);
             } catch (FileRejected e) {
                 tally.failed(translation.origin(), e.getMessage());
             }
         }
-        tally.count(Tally.Kind.ARTICLE, originalSaved.outcome() == SaveResult.Outcome.CREATED ? Tally.Outcome.CREATED
-                : changed ? Tally.Outcome.UPDATED : Tally.Outcome.UNCHANGED);
+        tally.count(RunningSummary.Kind.ARTICLE, originalSaved.outcome() == SaveResult.Outcome.CREATED ? RunningSummary.Outcome.CREATED
+                : changed ? RunningSummary.Outcome.UPDATED : RunningSummary.Outcome.UNCHANGED);
         transactions.articleDone();
     }
 
@@ -222,7 +222,7 @@ final class ArchiveWriter {
             if (ArticleAddresses.keepable(address)) {
                 keepable.add(address);
             } else {
-                tally.count(Tally.Kind.REDIRECT, Tally.Outcome.SKIPPED);
+                tally.count(RunningSummary.Kind.REDIRECT, RunningSummary.Outcome.SKIPPED);
             }
         }
         if (keepable.isEmpty()) {
@@ -236,10 +236,10 @@ final class ArchiveWriter {
                 }
                 return kept;
             });
-            outcomes.forEach(outcome -> tally.count(Tally.Kind.REDIRECT, Tally.Outcome.of(outcome)));
+            outcomes.forEach(outcome -> tally.count(RunningSummary.Kind.REDIRECT, RunningSummary.Outcome.of(outcome)));
             return outcomes.stream().anyMatch(outcome -> outcome != SaveResult.Outcome.UNCHANGED);
         } catch (FileRejected | DataAccessException e) {
-            keepable.forEach(address -> tally.count(Tally.Kind.REDIRECT, Tally.Outcome.FAILED));
+            keepable.forEach(address -> tally.count(RunningSummary.Kind.REDIRECT, RunningSummary.Outcome.FAILED));
             tally.warning(text.origin(), "its old addresses could not be kept: " + e.getMessage());
             return false;
         }

@@ -1,14 +1,12 @@
 package org.iskra.importing;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * HTML (a WordPress post, a Hugo {@code .html} page) as the Markdown Iskra stores: headings, paragraphs, lists,
@@ -40,7 +38,7 @@ final class HtmlToMarkdown {
                 flush(inline, indent);
                 block(element, indent);
             } else {
-                inline(node, inline);
+                InlineMarkdown.append(node, inline);
             }
         }
         flush(inline, indent);
@@ -65,13 +63,13 @@ final class HtmlToMarkdown {
         String tag = element.normalName();
         switch (tag) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                String text = inlineOf(element).replace('\n', ' ').strip();
+                String text = InlineMarkdown.of(element).replace('\n', ' ').strip();
                 if (!text.isEmpty()) {
                     out.append(indent).append("#".repeat(tag.charAt(1) - '0')).append(' ').append(text).append("\n\n");
                 }
             }
             case "p" -> {
-                String text = inlineOf(element).strip();
+                String text = InlineMarkdown.of(element).strip();
                 if (!text.isEmpty()) {
                     paragraph(text, indent);
                 }
@@ -151,7 +149,7 @@ final class HtmlToMarkdown {
             List<Element> cells = row.select("> th, > td");
             out.append(indent).append('|');
             for (int i = 0; i < columns; i++) {
-                String text = i < cells.size() ? inlineOf(cells.get(i)).replace('\n', ' ').replace("|", "\\|").strip() : "";
+                String text = i < cells.size() ? InlineMarkdown.of(cells.get(i)).replace('\n', ' ').replace("|", "\\|").strip() : "";
                 out.append(' ').append(text).append(" |");
             }
             out.append('\n');
@@ -167,7 +165,7 @@ final class HtmlToMarkdown {
     private void figure(Element figure, String indent) {
         List<Element> imgs = figure.select("img");
         Element caption = figure.selectFirst("figcaption");
-        String captionText = caption == null ? "" : inlineText(caption);
+        String captionText = caption == null ? "" : InlineMarkdown.text(caption);
         if (imgs.isEmpty()) {
             if (caption != null) {
                 caption.remove();
@@ -199,7 +197,7 @@ final class HtmlToMarkdown {
         if (target == null) {
             // an image that cannot be had: the reader gets the words it stood for
             String words = img.attr("alt").isBlank() ? (caption == null ? "" : caption) : img.attr("alt");
-            return escape(words.strip());
+            return InlineMarkdown.escape(words.strip());
         }
         StringBuilder figure = new StringBuilder("{{< figure src=\"").append(quoted(target)).append('"');
         String alt = img.attr("alt").strip();
@@ -214,74 +212,6 @@ final class HtmlToMarkdown {
 
     private static String quoted(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace('\n', ' ');
-    }
-
-    private String inlineOf(Element element) {
-        StringBuilder text = new StringBuilder();
-        for (Node child : element.childNodes()) {
-            inline(child, text);
-        }
-        return text.toString();
-    }
-
-    /** Text only, for captions: no Markdown. */
-    private static String inlineText(Element element) {
-        return element.text().strip();
-    }
-
-    private void inline(Node node, StringBuilder text) {
-        if (node instanceof TextNode t) {
-            text.append(escape(t.text()));
-            return;
-        }
-        if (!(node instanceof Element element)) {
-            return;
-        }
-        switch (element.normalName()) {
-            case "strong", "b" -> wrap(element, text, "**");
-            case "em", "i", "cite" -> wrap(element, text, "*");
-            case "del", "s", "strike" -> wrap(element, text, "~~");
-            case "code", "kbd", "samp" -> {
-                String code = element.text();
-                String ticks = code.contains("`") ? "``" : "`";
-                text.append(ticks).append(code).append(ticks);
-            }
-            case "br" -> text.append("\\\n");
-            case "a" -> {
-                String href = element.attr("href").strip();
-                String label = inlineOf(element).strip();
-                if (label.isEmpty()) {
-                    return;
-                }
-                if (href.isEmpty() || href.toLowerCase(Locale.ROOT).startsWith("javascript:") || href.startsWith("#")) {
-                    text.append(label);
-                } else {
-                    text.append('[').append(label).append("](").append(href.replace(" ", "%20").replace(")", "%29")).append(')');
-                }
-            }
-            case "img" -> text.append(escape(element.attr("alt")));
-            case "sup", "sub" -> text.append('<').append(element.normalName()).append('>')
-                    .append(escape(element.text())).append("</").append(element.normalName()).append('>');
-            case "script", "style", "noscript", "template", "svg", "button", "input", "select", "textarea" -> {
-            }
-            default -> {
-                for (Node child : element.childNodes()) {
-                    inline(child, text);
-                }
-            }
-        }
-    }
-
-    private void wrap(Element element, StringBuilder text, String mark) {
-        String inner = inlineOf(element);
-        if (inner.isBlank()) {
-            text.append(inner);
-            return;
-        }
-        // emphasis must hug its words: "** x **" is no emphasis in Markdown
-        String leading = inner.substring(0, inner.length() - inner.stripLeading().length());
-        String trailing = inner.substring(inner.stripTrailing().length());
-        text.append(leading).append(mark).append(inner.strip()).append(mark).append(trailing);
     }
 
     private static boolean isBlock(Element element) {
@@ -307,18 +237,5 @@ final class HtmlToMarkdown {
             return "https://vimeo.com/" + vimeo.group(1);
         }
         return s.matches("https?://[^\\s\"<>]+") ? s : null;
-    }
-
-    /** Characters Markdown would read as markup, escaped so the text reads as written. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`' || c == '<' || c == '>') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString().replace("{{", "{\\{");
     }
 }

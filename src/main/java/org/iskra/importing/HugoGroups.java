@@ -21,7 +21,7 @@ final class HugoGroups {
     private HugoGroups() {
     }
 
-    static List<Group> of(List<HugoPage> pages, String defaultLanguage, boolean drafts, Tally tally) {
+    static List<Group> of(List<HugoPage> pages, String defaultLanguage, boolean drafts, RunningSummary tally) {
         Map<String, List<HugoPage>> byKey = new LinkedHashMap<>();
         for (HugoPage page : pages.stream().sorted(Comparator.comparing(HugoPage::path)).toList()) {
             String skip = skipReason(page, drafts);
@@ -66,7 +66,7 @@ final class HugoGroups {
         return null;
     }
 
-    private static List<HugoPage> ordered(String key, List<HugoPage> pages, String defaultLanguage, Tally tally) {
+    private static List<HugoPage> ordered(String key, List<HugoPage> pages, String defaultLanguage, RunningSummary tally) {
         Comparator<HugoPage> oldestFirst = Comparator.comparing((HugoPage page) -> page.meta().date(),
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(HugoPage::path);
         List<HugoPage> marked = pages.stream().filter(page -> page.meta().original()).sorted(oldestFirst).toList();

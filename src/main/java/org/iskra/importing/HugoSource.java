@@ -29,7 +29,7 @@ final class HugoSource implements ImportSource {
 
     private final Path folder;
     private final ImportOptions options;
-    private final Tally tally;
+    private final RunningSummary tally;
     private final TaxonomyMap taxonomy;
     private final String fallbackLanguage;
     private HugoSite site;
@@ -41,7 +41,7 @@ final class HugoSource implements ImportSource {
     private int files;
     private final Set<String> missingImages = new java.util.HashSet<>();
 
-    HugoSource(Path folder, ImportOptions options, Tally tally, TaxonomyMap taxonomy, String fallbackLanguage) {
+    HugoSource(Path folder, ImportOptions options, RunningSummary tally, TaxonomyMap taxonomy, String fallbackLanguage) {
         this.folder = folder;
         this.options = options;
         this.tally = tally;
@@ -86,7 +86,7 @@ final class HugoSource implements ImportSource {
         Set<String> grouped = new java.util.HashSet<>();
         pages.forEach(page -> grouped.add(page.file().pathKey()));
         unreadable.stream().filter(key -> !grouped.contains(key))
-                .forEach(key -> tally.count(Tally.Kind.ARTICLE, Tally.Outcome.FAILED));
+                .forEach(key -> tally.count(RunningSummary.Kind.ARTICLE, RunningSummary.Outcome.FAILED));
         boolean multilingual = pages.stream().map(HugoPage::language).distinct().count() > 1;
         urls = new HugoUrls(site, multilingual);
         for (HugoGroups.Group group : groups) {
@@ -133,7 +133,7 @@ final class HugoSource implements ImportSource {
             if (!texts.isEmpty()) {
                 articles.accept(new SourceArticle(group.key(), texts));
             } else {
-                tally.count(Tally.Kind.ARTICLE, Tally.Outcome.FAILED);
+                tally.count(RunningSummary.Kind.ARTICLE, RunningSummary.Outcome.FAILED);
             }
             done.accept(group.pages().size());
         }
@@ -199,7 +199,7 @@ final class HugoSource implements ImportSource {
             if (file == null) {
                 tally.warning(page.path(), "missing image " + src + "; its alt text is shown instead");
                 if (missingImages.add(page.file().file().getParent() + "\n" + src)) {
-                    tally.count(Tally.Kind.IMAGE, Tally.Outcome.FAILED);
+                    tally.count(RunningSummary.Kind.IMAGE, RunningSummary.Outcome.FAILED);
                 }
                 return reference.altText();
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.iskra.IskraApplication;
+import org.iskra.site.Command;
 import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,70 +16,69 @@ import org.springframework.context.ConfigurableApplicationContext;
  * [--iskra.setting=value …]}: imports a Hugo site or content folder, or a WordPress export, into the database the
  * usual settings name, without starting the web server, and prints what it did.
  */
-public final class ImportCommand {
+public final class ImportCommand extends Command<ImportOptions> {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int UNREADABLE = 2;
+    static final int UNREADABLE = USAGE;
 
     static final String USAGE_TEXT = "usage: java -jar iskra.jar import PATH [--uploads DIR] [--map FILE] [--add-languages]"
             + " [--dry-run] [--drafts] [--iskra.data=DIR] [--spring.datasource.url=…]\n"
             + "  PATH: a Hugo site root or content folder, or a WordPress export (.xml)";
     static final String DATABASE_IN_USE = CommandLine.DATABASE_IN_USE;
 
-    private ImportCommand() {
+    public ImportCommand() {
+        super("import", IskraApplication.class);
     }
 
     /** Exit status: 0 when every file was imported, 1 when some failed or the import could not run, 2 for bad input or usage. */
     public static int run(String[] args) {
-        return run(args, System.out, System.err, ConsoleProgress.onStandardError());
+        return run(args, System.out, System.err);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, new ConsoleProgress(err, false, System::nanoTime));
+        return new ImportCommand().execute(args, out, err);
     }
 
-    private static int run(String[] args, PrintStream out, PrintStream err, ImportProgress progress) {
+    @Override
+    protected Start<ImportOptions> prepare(String[] args, PrintStream err) {
         Parsed parsed;
         try {
             parsed = Parsed.of(args);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE_TEXT);
-            return UNREADABLE;
+            return null;
         }
         ImportOptions options = parsed.options();
         if (!Files.exists(options.source())) {
             err.println("no such file or folder: " + options.source());
             err.println(USAGE_TEXT);
-            return UNREADABLE;
+            return null;
         }
         if (options.uploads() != null && !Files.isDirectory(options.uploads())) {
             err.println("no such uploads folder: " + options.uploads());
-            return UNREADABLE;
+            return null;
         }
         if (options.map() != null && !Files.isRegularFile(options.map())) {
             err.println("no such map file: " + options.map());
-            return UNREADABLE;
+            return null;
         }
+        return new Start<>(options, parsed.settings(), List.of(), List.of());
+    }
 
-        ConfigurableApplicationContext context;
-        try {
-            // the demo content must never be loaded into a database someone is importing into
-            context = CommandLine.start(IskraApplication.class, parsed.settings(), List.of("--iskra.demo=false"), List.of());
-        } catch (RuntimeException e) {
-            err.println(CommandLine.databaseInUse(e) ? DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
-        try (context) {
-            ImportSummary summary = context.getBean(ArchiveImporter.class).run(options, progress);
-            summary.print(out);
-            return summary.exitStatus();
-        } catch (RuntimeException e) {
-            // bad files never get here; this is the database or the disk failing under the whole import
-            err.println("The import stopped: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
+    @Override
+    protected int work(ImportOptions options, ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        // a person at a terminal watches a progress bar; output going elsewhere (a test, a log) gets plain lines
+        ImportProgress progress = err == System.err ? ConsoleProgress.onStandardError()
+                : new ConsoleProgress(err, false, System::nanoTime);
+        ImportSummary summary = context.getBean(ArchiveImporter.class).run(options, progress);
+        summary.print(out);
+        return summary.exitStatus();
+    }
+
+    /** Bad files never get here; this is the database or the disk failing under the whole import. */
+    @Override
+    protected String whyStopped(Exception e) {
+        return "The import stopped: " + CommandLine.rootCause(e);
     }
 
     /** The command's own options apart from the settings for Spring. */

@@ -1,7 +1,5 @@
 package org.iskra.importing;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.iskra.site.Messages;
@@ -14,21 +12,20 @@ import org.iskra.site.PageFrame;
  */
 public record ImportPage(PageFrame frame, List<ImportRun> runs, ImportRun run, String error) {
 
-    /** A running import whose node has said nothing for this long has stopped with its node. */
-    static final Duration SILENT = Duration.ofMinutes(2);
-
     public Messages t() {
         return frame.t();
     }
 
-    public static String state(ImportRun run) {
-        if (run.status().equals("running") && run.updatedAt().isBefore(OffsetDateTime.now().minus(SILENT))) {
-            return "interrupted";
+    /** The run's summary in the reader's language, line by line; empty while it runs. */
+    public List<SummaryLines.Line> summaryLines() {
+        if (run == null || run.summary() == null) {
+            return List.of();
         }
-        return run.status();
+        return StoredSummary.read(run.summary()).map(summary -> SummaryLines.of(summary, t()))
+                .orElseGet(() -> SummaryLines.legacy(run.summary()));
     }
 
     public boolean running() {
-        return run != null && state(run).equals("running");
+        return run != null && run.state() == ImportStatus.RUNNING;
     }
 }

@@ -31,11 +31,11 @@ class ImportRunStore {
                 .params(total, done, id).update();
     }
 
-    void finish(long id, String status, Integer exitStatus, String summary) {
+    void finish(long id, ImportStatus status, Integer exitStatus, String summary) {
         jdbc.sql("""
                 update import_run set status = ?, exit_status = ?, summary = ?, updated_at = current_timestamp,
                        finished_at = current_timestamp where id = ?""")
-                .params(status, exitStatus, summary, id).update();
+                .params(status.key(), exitStatus, summary, id).update();
     }
 
     Optional<ImportRun> find(long id) {

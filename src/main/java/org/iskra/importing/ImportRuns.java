@@ -57,7 +57,7 @@ class ImportRuns {
         Path file = work.resolve("upload");
         upload.transferTo(file);
         long id = store.start(name.length() > 300 ? name.substring(0, 300) : name, request.dryRun(), request.by());
-        worker.submit(() -> run(id, work, file, request));
+        worker.submit(() -> run(id, work, file, name, request));
         return id;
     }
 
@@ -69,7 +69,7 @@ class ImportRuns {
         return store.latest(10);
     }
 
-    private void run(long id, Path work, Path file, Request request) {
+    private void run(long id, Path work, Path file, String name, Request request) {
         try {
             ImportOptions asked = new ImportOptions(file, null, null, request.addLanguages(), request.dryRun(),
                     request.drafts(), request.by());
@@ -79,17 +79,18 @@ class ImportRuns {
                 try {
                     UploadedArchive.unpack(file, unpacked, UploadedArchive.Limits.DEFAULT);
                 } catch (FileRejected e) {
-                    store.finish(id, "finished", ImportCommand.UNREADABLE, "Nothing was imported.\n  " + e.getMessage());
+                    store.finish(id, ImportStatus.FINISHED, ImportCommand.UNREADABLE, StoredSummary.write(unreadable(name, e.getMessage(), request.dryRun())));
                     return;
                 }
                 Files.delete(file);
                 options = UploadedArchive.source(unpacked, asked);
             }
             ImportSummary summary = importer.run(options, new StoredProgress(id));
-            store.finish(id, "finished", summary.exitStatus(), summary.toString());
+            store.finish(id, ImportStatus.FINISHED, summary.exitStatus(), StoredSummary.write(summary));
         } catch (IOException | RuntimeException e) {
             log.error("Import {} stopped", id, e);
-            store.finish(id, "failed", ImportCommand.FAILED, "The import stopped: " + e.getClass().getSimpleName());
+            // the page says it stopped with an error; the log above says why
+            store.finish(id, ImportStatus.FAILED, ImportCommand.FAILED, null);
         } finally {
             delete(work);
         }
@@ -125,6 +126,12 @@ class ImportRuns {
         public void finished() {
             store.progress(id, total, total);
         }
+    }
+
+    private static ImportSummary unreadable(String name, String reason, boolean dryRun) {
+        RunningSummary tally = new RunningSummary();
+        tally.unreadable(name, reason);
+        return tally.summary(dryRun);
     }
 
     private static void delete(Path work) {

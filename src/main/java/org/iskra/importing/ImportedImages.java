@@ -28,13 +28,13 @@ final class ImportedImages {
     }
 
     private final MediaLibrary library;
-    private final Tally tally;
+    private final RunningSummary tally;
     private final boolean dryRun;
     private final Map<Path, Stored> stored = new HashMap<>();
     private final Map<Path, String> refused = new HashMap<>();
     private final Set<String> counted = new HashSet<>();
 
-    ImportedImages(MediaLibrary library, Tally tally, boolean dryRun) {
+    ImportedImages(MediaLibrary library, RunningSummary tally, boolean dryRun) {
         this.library = library;
         this.tally = tally;
         this.dryRun = dryRun;
@@ -68,7 +68,7 @@ final class ImportedImages {
             }
             stored.put(file, result);
             if (counted.add(hash)) {
-                tally.count(Tally.Kind.IMAGE, existing.isEmpty() ? Tally.Outcome.CREATED : Tally.Outcome.UNCHANGED);
+                tally.count(RunningSummary.Kind.IMAGE, existing.isEmpty() ? RunningSummary.Outcome.CREATED : RunningSummary.Outcome.UNCHANGED);
             }
             return result;
         } catch (IOException e) {
@@ -83,7 +83,7 @@ final class ImportedImages {
 
     private FileRejected refuse(Path file, String reason) {
         refused.put(file, reason);
-        tally.count(Tally.Kind.IMAGE, Tally.Outcome.FAILED);
+        tally.count(RunningSummary.Kind.IMAGE, RunningSummary.Outcome.FAILED);
         return new FileRejected(reason);
     }
 

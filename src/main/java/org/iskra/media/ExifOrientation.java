@@ -1,12 +1,16 @@
 package org.iskra.media;
 
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the EXIF orientation tag of a JPEG. Phones store pixels as the sensor saw them and record the turn in
- * this tag; since the variants carry no metadata, the turn has to be applied to the pixels.
+ * Reads the EXIF orientation tag of a JPEG, and turns pixels as it says. Phones store pixels as the sensor saw
+ * them and record the turn in this tag; since the variants carry no metadata, the turn has to be applied to the
+ * pixels.
  */
 final class ExifOrientation {
 
@@ -17,6 +21,30 @@ final class ExifOrientation {
     private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
     private ExifOrientation() {
+    }
+
+    /** Turns pixels as EXIF orientation 1–8 says; {@code image} has one of the standard types {@link SrgbPixels} keeps. */
+    static BufferedImage apply(BufferedImage image, int orientation) {
+        if (orientation <= NORMAL || orientation > 8) {
+            return image;
+        }
+        double w = image.getWidth();
+        double h = image.getHeight();
+        // Maps (x, y) of the stored image to where that point is shown; arguments are m00, m10, m01, m11, m02, m12.
+        AffineTransform turn = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);    // mirrored
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);   // upside down
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);    // mirrored upside down
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);     // transposed
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);    // turned 90° clockwise
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);   // transversed
+            default -> new AffineTransform(0, -1, 1, 0, 0, w);   // 8: turned 90° counter-clockwise
+        };
+        boolean swap = orientation >= 5;
+        BufferedImage out = new BufferedImage(swap ? image.getHeight() : image.getWidth(),
+                swap ? image.getWidth() : image.getHeight(), image.getType());
+        // Nearest neighbour with whole-pixel turns moves every pixel exactly, without blurring.
+        return new AffineTransformOp(turn, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(image, out);
     }
 
     /** The orientation 1–8 from the first EXIF segment; {@link #NORMAL} when absent or unreadable. */

@@ -45,13 +45,13 @@ public class MediaLibrary {
 
     /*
      * Decoding and scaling is where storing an image needs heap, and how much is known from its header before a
-     * pixel is decoded (ImageDecoder.Plan#heapBytes, an upper estimate). Concurrent stores share half the heap,
+     * pixel is decoded (DecodePlan#heapBytes, an upper estimate). Concurrent stores share half the heap,
      * counted in MiB: small images go side by side, a large one waits for its share, and one that needs more than
      * the whole share waits until no other runs. The semaphore is fair, so smaller stores cannot starve a large
      * one by taking permits as they come free.
      *
      * Per store, as measured: an original shown wider than 3200 px is decoded less than 2400 px wide (see
-     * ImageDecoder.subsampling), so a 40-Mpx photo (8000 × 5000) takes about 18 MB of heap in all, and the worst
+     * DecodePlan.subsampling), so a 40-Mpx photo (8000 × 5000) takes about 18 MB of heap in all, and the worst
      * case is 10 Mpx decoded (40 MB at 4 bytes a pixel, for a 3201 × 12 496 strip). An original up to 3200 px
      * wide is decoded whole: a 12-Mpx phone photo taken upright (3024 × 4032, 36 MB decoded) takes about 50 MB,
      * and the worst case, a 3200 × 12 500 strip at the 40-Mpx limit, about 150 MB.
@@ -93,7 +93,7 @@ public class MediaLibrary {
         if (cleanLink != null && !cleanLink.isEmpty() && !isWebLink(cleanLink)) {
             throw new IllegalArgumentException("credit link must be an http or https URL");
         }
-        ImageDecoder.checkSize(original);
+        UploadLimits.checkSize(original);
         String hash = MediaFiles.sha256Hex(original);
         Optional<MediaImage> stored = repository.findByHash(hash);
         if (stored.isPresent()) {
@@ -102,7 +102,7 @@ public class MediaLibrary {
 
         long started = System.nanoTime();
         List<VariantEncoder.Encoded> encoded;
-        ImageDecoder.Plan plan = decoder.plan(original);
+        DecodePlan plan = decoder.plan(original);
         // The original's size as shown, not the subsampled one: pages take the aspect ratio from it.
         int width = plan.width();
         int height = plan.height();

@@ -60,9 +60,9 @@ class VariantEncoder {
         return List.copyOf(widths);
     }
 
-    /** {@code image} is upright, at its original size, and sRGB in a standard Java2D type (see ImageDecoder). */
+    /** {@code image} is upright, at its original size, and sRGB in a standard Java2D type (see SrgbPixels). */
     List<Encoded> encode(BufferedImage image) {
-        return encode(new ImageDecoder.Decoded(image, ExifOrientation.NORMAL, image.getWidth(), image.getHeight()));
+        return encode(new DecodedImage(image, ExifOrientation.NORMAL, image.getWidth(), image.getHeight()));
     }
 
     /**
@@ -72,12 +72,12 @@ class VariantEncoder {
      * roughly halves the heap a photo needs that was decoded whole. The narrower variants are scaled from the
      * widest, and each is turned upright only once scaled, copying far fewer pixels than turning the decoded ones.
      */
-    List<Encoded> encode(ImageDecoder.Decoded image) {
+    List<Encoded> encode(DecodedImage image) {
         int orientation = image.orientation();
         boolean turned = orientation >= 5;
         int originalWidth = image.width();
         int originalHeight = image.height();
-        // The decoded pixels are at least as wide as the widest variant (see ImageDecoder.subsampling); should a
+        // The decoded pixels are at least as wide as the widest variant (see DecodePlan.subsampling); should a
         // reader ever return fewer, the variants stop at its width rather than being scaled up.
         List<Integer> widths = widthsFor(Math.min(originalWidth, image.decodedWidth()));
         BufferedImage widest = scale(image.pixels(), widths.get(widths.size() - 1), originalWidth, originalHeight,
@@ -87,7 +87,7 @@ class VariantEncoder {
         for (int i = widths.size() - 1; i >= 0; i--) {
             BufferedImage scaled = i == widths.size() - 1 ? widest
                     : scale(widest, widths.get(i), originalWidth, originalHeight, turned);
-            BufferedImage upright = ImageDecoder.orient(scaled, orientation);
+            BufferedImage upright = ExifOrientation.apply(scaled, orientation);
             out.add(new Encoded(upright.getWidth(), upright.getHeight(), MediaVariant.JPEG, encodeJpeg(upright)));
             out.add(new Encoded(upright.getWidth(), upright.getHeight(), MediaVariant.WEBP, encodeWebp(upright)));
         }

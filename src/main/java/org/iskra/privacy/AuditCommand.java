@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.iskra.IskraApplication;
+import org.iskra.site.Command;
 import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -11,15 +12,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -jar iskra.jar audit verify [--iskra.setting=value …]}: checks that every audit row is still the one
  * that was written, in its place, and reports the first broken link. The site may keep running on PostgreSQL.
  */
-public final class AuditCommand {
-
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+public final class AuditCommand extends Command<Void> {
 
     static final String USAGE_TEXT = "usage: java -jar iskra.jar audit verify [--iskra.data=DIR] [--spring.datasource.url=…]";
 
-    private AuditCommand() {
+    public AuditCommand() {
+        super("audit", IskraApplication.class);
     }
 
     /** Exit status: 0 when the chain is whole, 1 when a link is broken or Iskra could not start, 2 for bad usage. */
@@ -28,35 +26,32 @@ public final class AuditCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine.Arguments arguments = CommandLine.Arguments.of("audit", args);
+        return new AuditCommand().execute(args, out, err);
+    }
+
+    @Override
+    protected Start<Void> prepare(String[] args, PrintStream err) {
+        CommandLine.Arguments arguments = arguments(args);
         if (!arguments.operands().equals(List.of("verify"))) {
             err.println(USAGE_TEXT);
-            return USAGE;
+            return null;
         }
-        ConfigurableApplicationContext context;
-        try {
-            context = CommandLine.start(IskraApplication.class, arguments.settings(), List.of("--iskra.demo=false"),
-                    List.of());
-        } catch (RuntimeException e) {
-            err.println(CommandLine.databaseInUse(e) ? CommandLine.DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e));
-            return FAILED;
+        return new Start<>(null, arguments.settings(), List.of(), List.of());
+    }
+
+    @Override
+    protected int work(Void nothing, ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        AuditVerification.Result result = context.getBean(AuditVerification.class).verify();
+        if (result.intact()) {
+            out.println("Audit log intact: " + result.rows() + " rows, each linked to the one before it.");
+            out.println("Last hash: " + result.lastHash() + " (keep it somewhere else: a later check that finds"
+                    + " it at row " + result.rows() + " proves nothing before it changed)");
+            return OK;
         }
-        try (context) {
-            AuditVerification.Result result = context.getBean(AuditVerification.class).verify();
-            if (result.intact()) {
-                out.println("Audit log intact: " + result.rows() + " rows, each linked to the one before it.");
-                out.println("Last hash: " + result.lastHash() + " (keep it somewhere else: a later check that finds"
-                        + " it at row " + result.rows() + " proves nothing before it changed)");
-                return OK;
-            }
-            AuditVerification.Broken broken = result.broken();
-            err.println("Audit log broken at row " + broken.seq() + (broken.id() >= 0 ? " (audit_event id " + broken.id() + ")" : "")
-                    + ": " + broken.reason() + ".");
-            err.println("The " + result.rows() + " rows before it are intact; last good hash " + result.lastHash() + ".");
-            return FAILED;
-        } catch (RuntimeException e) {
-            err.println("The command stopped: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
+        AuditVerification.Broken broken = result.broken();
+        err.println("Audit log broken at row " + broken.seq() + (broken.id() >= 0 ? " (audit_event id " + broken.id() + ")" : "")
+                + ": " + broken.reason() + ".");
+        err.println("The " + result.rows() + " rows before it are intact; last good hash " + result.lastHash() + ".");
+        return FAILED;
     }
 }

@@ -2,11 +2,11 @@ package org.iskra.privacy;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.iskra.IskraApplication;
+import org.iskra.site.Command;
 import org.iskra.site.CommandLine;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,11 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * by hand, or an upgrade from a version that bound values to their column only). The site may
  * keep running on the same database meanwhile.
  */
-public final class KeysCommand {
-
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+public final class KeysCommand extends Command<String> {
 
     static final String USAGE_TEXT = "usage: java -jar iskra.jar keys status|rotate|reseal [--iskra.data=DIR] [--iskra.privacy.key-file=FILE] [--spring.datasource.url=…]";
 
@@ -29,7 +25,8 @@ public final class KeysCommand {
     /** Passes over the data after a rotation: later ones pick up what running nodes sealed with the old key meanwhile. */
     private static final int PASSES = 3;
 
-    private KeysCommand() {
+    public KeysCommand() {
+        super("keys", IskraApplication.class);
     }
 
     /** Exit status: 0 when done (for rotate: every value sealed with the new key), 1 when not, 2 for bad usage. */
@@ -38,45 +35,29 @@ public final class KeysCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> actions = new ArrayList<>();
-        List<String> settings = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (i == 0 && args[i].equals("keys")) {
-                continue;
-            }
-            if (args[i].startsWith("--")) {
-                settings.add(args[i]);
-            } else {
-                actions.add(args[i]);
-            }
-        }
+        return new KeysCommand().execute(args, out, err);
+    }
+
+    @Override
+    protected Start<String> prepare(String[] args, PrintStream err) {
+        CommandLine.Arguments arguments = arguments(args);
+        List<String> actions = arguments.operands();
         if (actions.size() != 1 || !List.of("status", "rotate", "reseal").contains(actions.get(0))) {
             err.println(USAGE_TEXT);
-            return USAGE;
+            return null;
         }
-        ConfigurableApplicationContext context;
-        try {
-            context = CommandLine.start(IskraApplication.class, settings, List.of("--iskra.demo=false"),
-                    List.of("--logging.level.org.iskra.privacy=INFO"));
-        } catch (RuntimeException e) {
-            err.println(CommandLine.databaseInUse(e) ? CommandLine.DATABASE_IN_USE : "Iskra could not start: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
-        try (context) {
-            PersonalDataKeys keys = context.getBean(PersonalDataKeys.class);
-            SealedValues values = context.getBean(SealedValues.class);
-            switch (actions.get(0)) {
-                case "status":
-                    return status(keys, values, out);
-                case "rotate":
-                    return rotate(keys, values, out, err);
-                default:
-                    return reseal(keys, values, out, err);
-            }
-        } catch (RuntimeException e) {
-            err.println("The command stopped: " + CommandLine.rootCause(e));
-            return FAILED;
-        }
+        return new Start<>(actions.get(0), arguments.settings(), List.of(), List.of("--logging.level.org.iskra.privacy=INFO"));
+    }
+
+    @Override
+    protected int work(String action, ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        PersonalDataKeys keys = context.getBean(PersonalDataKeys.class);
+        SealedValues values = context.getBean(SealedValues.class);
+        return switch (action) {
+            case "status" -> status(keys, values, out);
+            case "rotate" -> rotate(keys, values, out, err);
+            default -> reseal(keys, values, out, err);
+        };
     }
 
     private static int status(PersonalDataKeys keys, SealedValues values, PrintStream out) {

@@ -86,6 +86,21 @@ public class Languages {
         return added;
     }
 
+    /**
+     * Removes a language an import added ({@code ISKRA_LANGUAGES} is changed where it is set). Every node stops
+     * serving it within a change-poll interval; this one at once. What was written in it stays in the database.
+     *
+     * @return whether it was an added language
+     */
+    @Transactional
+    public boolean remove(Language language) {
+        if (configured(language.code()) || !store.remove(language.code())) {
+            return false;
+        }
+        refresh();
+        return true;
+    }
+
     /** Reads the added languages again; a change empties the page cache, whose pages list the languages. */
     @Scheduled(fixedDelayString = "${iskra.change-poll-interval:1s}", initialDelayString = "${iskra.change-poll-interval:1s}")
     void refresh() {

@@ -14,11 +14,11 @@ public class PageFrames {
     private final MessageSource messageSource;
     private final Languages languages;
     private final IskraProperties properties;
-    private final Assets assets;
+    private final FingerprintedAssets assets;
     private final InterfaceLanguages interfaceLanguages;
 
-    PageFrames(MessageSource messageSource, Languages languages, IskraProperties properties, Assets assets,
-               InterfaceLanguages interfaceLanguages) {
+    PageFrames(MessageSource messageSource, Languages languages, IskraProperties properties,
+               FingerprintedAssets assets, InterfaceLanguages interfaceLanguages) {
         this.messageSource = messageSource;
         this.languages = languages;
         this.properties = properties;

@@ -27,4 +27,9 @@ class SiteLanguageStore {
         jdbc.sql("insert into site_language (code, added_by) values (?, ?)").params(code, addedBy).update();
         return true;
     }
+
+    /** @return whether there was such a code */
+    boolean remove(String code) {
+        return jdbc.sql("delete from site_language where code = ?").param(code).update() > 0;
+    }
 }

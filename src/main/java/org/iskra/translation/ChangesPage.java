@@ -5,7 +5,7 @@ import org.iskra.site.PageFrame;
 
 /** The model of the page that shows a translator what changed in the original since they translated it. */
 public record ChangesPage(PageFrame frame, String language, String slug, String originalLanguage,
-                         OriginalChanges.Changes changes, String csrfParameter, String csrfToken, boolean justMarked) {
+                         OriginalChanges.Changes changes, boolean justMarked) {
 
     public Messages t() {
         return frame.t();

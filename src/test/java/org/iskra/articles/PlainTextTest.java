@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PlainTextTest {
 
     // plain text never looks images up: it needs no media library
-    private final BodyRenderer renderer = new BodyRenderer(null);
+    private final BodyText renderer = new BodyText();
 
     @Test
     void keepsTheWordsOfTextLinksCodeAndFigureCaptionsAndDropsMarkupAndAddresses() {

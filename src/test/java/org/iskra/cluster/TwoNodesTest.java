@@ -3,6 +3,8 @@ package org.iskra.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,11 +71,17 @@ class TwoNodesTest {
     ConfigurableApplicationContext other;
     Path otherData;
     int otherPort;
+    int otherManagementPort;
 
     @BeforeAll
-    void startTheOtherNode() {
+    void startTheOtherNode() throws IOException {
         otherData = TestDatabase.freshDataFolder();
+        try (ServerSocket free = new ServerSocket(0)) {
+            otherManagementPort = free.getLocalPort();
+        }
         List<String> sameDatabase = new ArrayList<>(List.of("--server.port=0", "--iskra.demo=false",
+                // as an administrator sets ISKRA_MANAGEMENT_PORT: metrics on a loopback port of their own
+                "--management.server.port=" + otherManagementPort,
                 "--iskra.data=" + otherData,
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
@@ -95,6 +103,21 @@ class TwoNodesTest {
         if (other != null) {
             other.close();
         }
+    }
+
+    @Test
+    void metricsAnswerOnTheManagementPortOnlyAndReadinessStaysOnTheSitesPort() throws Exception {
+        Http management = new Http(otherManagementPort);
+        HttpResponse<String> metrics = management.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+        Http site = new Http(otherPort);
+        assertThat(site.get("/actuator/prometheus").statusCode()).as("no metrics for the public").isIn(403, 404);
+        assertThat(site.get("/readyz").statusCode()).as("a load balancer still asks the site's port").isEqualTo(200);
+        assertThat(new Http(port).get("/actuator/prometheus").statusCode())
+                .as("without a management port, metrics are not served at all").isEqualTo(403);
     }
 
     @Test

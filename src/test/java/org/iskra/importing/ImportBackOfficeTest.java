@@ -25,6 +25,7 @@ import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.StaffBrowser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,26 @@ class ImportBackOfficeTest {
         Document done = finished(started.headers().firstValue("Location").orElseThrow());
         assertThat(done.select("pre.import-summary").text()).contains("Import finished.");
         assertThat(new Http(port).get("/es/articles/huelga-de-inquilinos").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSummaryIsInTheReadersLanguageWithWhatTheImporterSaidOfEachFileMarkedAsEnglish() throws Exception {
+        ImportedSite.fixture("hugo-site", dir.resolve("solidarity-site"));
+        HttpResponse<String> started = upload(admin.get("/admin/import").body(), "solidarity-site.zip",
+                zip(dir.resolve("solidarity-site")), false);
+        String runPath = started.headers().firstValue("Location").orElseThrow();
+        finished(runPath);
+
+        admin.get("/language/ru?next=" + runPath);
+        HttpResponse<String> page = admin.get(runPath);
+        Element summary = Jsoup.parse(page.body()).selectFirst("pre.import-summary");
+        // the languages this import would add may be there already, from another test's import of the same site
+        assertThat(summary.ownText()).startsWith("Импорт завершён, ").contains(" не удалось импортировать.")
+                .containsPattern("статьи: создано \\d+, обновлено \\d+, без изменений \\d+")
+                .contains("С ошибкой:").contains("content/uk/about.md:")
+                .doesNotContain("Import finished").doesNotContain("created").doesNotContain("Failed:");
+        assertThat(summary.select("span[lang=en]").text()).contains("broken YAML front matter");
+        assertThat(HtmlChecker.errors(page.body())).isEmpty();
     }
 
     @Test

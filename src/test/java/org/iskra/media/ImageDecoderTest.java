@@ -90,7 +90,7 @@ class ImageDecoderTest {
 
     @Test
     void refusesFilesOverTheByteLimitBeforeLookingAtThem() {
-        byte[] huge = new byte[(int) ImageDecoder.MAX_BYTES + 1];
+        byte[] huge = new byte[(int) UploadLimits.MAX_BYTES + 1];
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;
@@ -170,7 +170,7 @@ class ImageDecoderTest {
         boolean[][] corner = {{false, false}, {true, false}, {true, true}, {false, true},
                 {false, false}, {true, false}, {true, true}, {false, true}};
         for (int orientation = 1; orientation <= 8; orientation++) {
-            BufferedImage shown = ImageDecoder.orient(stored, orientation);
+            BufferedImage shown = ExifOrientation.apply(stored, orientation);
             int x = corner[orientation - 1][0] ? shown.getWidth() - 1 : 0;
             int y = corner[orientation - 1][1] ? shown.getHeight() - 1 : 0;
             assertThat(isRed(shown.getRGB(x, y))).as("orientation %d", orientation).isTrue();
@@ -203,17 +203,17 @@ class ImageDecoderTest {
 
     @Test
     void subsamplesOnlyBeyondTwiceTheWidestVariantAndNeverBelowIt() {
-        assertThat(ImageDecoder.subsampling(1)).isEqualTo(1);
-        assertThat(ImageDecoder.subsampling(1600)).isEqualTo(1);
-        assertThat(ImageDecoder.subsampling(3200)).isEqualTo(1);
-        assertThat(ImageDecoder.subsampling(3201)).isEqualTo(2);    // 1601 wide
-        assertThat(ImageDecoder.subsampling(4797)).isEqualTo(2);    // 2399
-        assertThat(ImageDecoder.subsampling(4798)).isEqualTo(3);    // 1600
-        assertThat(ImageDecoder.subsampling(7999)).isEqualTo(5);    // 1600
-        assertThat(ImageDecoder.subsampling(8000)).isEqualTo(5);    // 1600
-        assertThat(ImageDecoder.subsampling(16_383)).isEqualTo(10); // 1639
-        for (int width = 3201; width <= ImageDecoder.MAX_SIDE; width++) {
-            int n = ImageDecoder.subsampling(width);
+        assertThat(DecodePlan.subsampling(1)).isEqualTo(1);
+        assertThat(DecodePlan.subsampling(1600)).isEqualTo(1);
+        assertThat(DecodePlan.subsampling(3200)).isEqualTo(1);
+        assertThat(DecodePlan.subsampling(3201)).isEqualTo(2);    // 1601 wide
+        assertThat(DecodePlan.subsampling(4797)).isEqualTo(2);    // 2399
+        assertThat(DecodePlan.subsampling(4798)).isEqualTo(3);    // 1600
+        assertThat(DecodePlan.subsampling(7999)).isEqualTo(5);    // 1600
+        assertThat(DecodePlan.subsampling(8000)).isEqualTo(5);    // 1600
+        assertThat(DecodePlan.subsampling(16_383)).isEqualTo(10); // 1639
+        for (int width = 3201; width <= UploadLimits.MAX_SIDE; width++) {
+            int n = DecodePlan.subsampling(width);
             assertThat(ceilDiv(width, n)).as("decoded width of %d", width).isBetween(1600, 2399);
             assertThat(ceilDiv(width, n + 1)).as("one step further for %d", width).isLessThan(1600);
         }
@@ -221,7 +221,7 @@ class ImageDecoderTest {
 
     @Test
     void decodesA40MegapixelJpegAsOnly1600PixelsAcrossKeepingTheOriginalSize() throws Exception {
-        ImageDecoder.Decoded decoded = decoder.decode(TestImages.largeJpeg());
+        DecodedImage decoded = decoder.decode(TestImages.largeJpeg());
 
         assertThat(decoded.width()).isEqualTo(8000);
         assertThat(decoded.height()).isEqualTo(5000);
@@ -236,8 +236,8 @@ class ImageDecoderTest {
         // Stored 8000 × 5000, shown 5000 × 8000: every third pixel leaves 1667 across as shown, every fourth 1250.
         byte[] jpeg = TestImages.withSegments(TestImages.largeJpeg(), TestImages.exifWithGps(6, false));
 
-        ImageDecoder.Plan plan = decoder.plan(jpeg);
-        ImageDecoder.Decoded decoded = decoder.decode(jpeg);
+        DecodePlan plan = decoder.plan(jpeg);
+        DecodedImage decoded = decoder.decode(jpeg);
         BufferedImage upright = decoded.upright();
 
         assertThat(plan.subsampling()).isEqualTo(3);
@@ -261,7 +261,7 @@ class ImageDecoderTest {
 
         for (byte[] upload : uploads) {
             String format = ImageFormat.sniff(upload).orElseThrow();
-            ImageDecoder.Decoded decoded = decoder.decode(upload);
+            DecodedImage decoded = decoder.decode(upload);
 
             assertThat(decoder.plan(upload).subsampling()).isEqualTo(2);
             assertThat(decoded.width()).as(format).isEqualTo(3300);
@@ -276,7 +276,7 @@ class ImageDecoderTest {
     void decodesSmallerImagesWhole() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.markedCorners(3200, 400, BufferedImage.TYPE_INT_RGB));
 
-        ImageDecoder.Decoded decoded = decoder.decode(jpeg);
+        DecodedImage decoded = decoder.decode(jpeg);
 
         assertThat(decoder.plan(jpeg).subsampling()).isEqualTo(1);
         assertThat(decoded.pixels().getWidth()).isEqualTo(3200);
@@ -285,8 +285,8 @@ class ImageDecoderTest {
 
     @Test
     void estimatesTheHeapADecodeNeedsFromTheHeader() throws Exception {
-        ImageDecoder.Plan large = decoder.plan(TestImages.largeJpeg());
-        ImageDecoder.Plan small = decoder.plan(TestImages.jpeg(TestImages.photo(400, 300)));
+        DecodePlan large = decoder.plan(TestImages.largeJpeg());
+        DecodePlan small = decoder.plan(TestImages.jpeg(TestImages.photo(400, 300)));
 
         assertThat(large.decodedPixels()).isEqualTo(1600L * 1000);
         // The decoded pixels and copies of them, and of the widest variant: tens of MB, not hundreds.

@@ -59,7 +59,7 @@ class VariantEncoderTest {
         BufferedImage subsampled = TestImages.markedCorners(1600, 1001, BufferedImage.TYPE_3BYTE_BGR);
 
         List<VariantEncoder.Encoded> variants = encoder.encode(
-                new ImageDecoder.Decoded(subsampled, ExifOrientation.NORMAL, 8000, 5001));
+                new DecodedImage(subsampled, ExifOrientation.NORMAL, 8000, 5001));
 
         assertThat(variants).extracting(VariantEncoder.Encoded::width, VariantEncoder.Encoded::height)
                 .containsExactly(tuple(480, 300), tuple(480, 300), tuple(800, 500), tuple(800, 500),
@@ -76,7 +76,7 @@ class VariantEncoderTest {
         // Shown 5000 × 8000, stored turned and decoded as every third pixel: 2667 × 1667 as stored.
         BufferedImage stored = TestImages.markedCorners(2667, 1667, BufferedImage.TYPE_3BYTE_BGR);
 
-        List<VariantEncoder.Encoded> variants = encoder.encode(new ImageDecoder.Decoded(stored, 6, 5000, 8000));
+        List<VariantEncoder.Encoded> variants = encoder.encode(new DecodedImage(stored, 6, 5000, 8000));
 
         assertThat(variants).extracting(VariantEncoder.Encoded::width, VariantEncoder.Encoded::height)
                 .containsExactly(tuple(480, 768), tuple(480, 768), tuple(800, 1280), tuple(800, 1280),
@@ -97,7 +97,7 @@ class VariantEncoderTest {
         BufferedImage narrow = TestImages.photo(1000, 625);
 
         List<VariantEncoder.Encoded> variants = encoder.encode(
-                new ImageDecoder.Decoded(narrow, ExifOrientation.NORMAL, 8000, 5000));
+                new DecodedImage(narrow, ExifOrientation.NORMAL, 8000, 5000));
 
         assertThat(variants).extracting(VariantEncoder.Encoded::width).containsExactly(480, 480, 800, 800, 1000, 1000);
     }

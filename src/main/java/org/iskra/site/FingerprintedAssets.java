@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * keep them for a year; a reader on a slow connection downloads them once.
  */
 @Controller
-class Assets {
+class FingerprintedAssets {
 
     private record Asset(String path, MediaType type, byte[] bytes) {
     }
@@ -37,7 +37,7 @@ class Assets {
     private final Map<String, Asset> byServedName = new LinkedHashMap<>();
     private final Map<String, String> pathByResource = new LinkedHashMap<>();
 
-    Assets() {
+    FingerprintedAssets() {
         FILES.forEach((resource, type) -> {
             byte[] bytes;
             try (InputStream in = new ClassPathResource(resource).getInputStream()) {

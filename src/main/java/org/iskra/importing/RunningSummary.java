@@ -9,8 +9,11 @@ import java.util.TreeMap;
 
 import org.iskra.articles.SaveResult;
 
-/** Counts what one import does while it runs, and turns into its {@link ImportSummary}. Thread-safe. */
-final class Tally {
+/**
+ * The summary of an import while it runs: counts what it does to each kind (articles, translations, images,
+ * redirects) and each file, and turns into its {@link ImportSummary} at the end. Thread-safe.
+ */
+final class RunningSummary {
 
     enum Kind { ARTICLE, TRANSLATION, IMAGE, REDIRECT }
 
@@ -28,7 +31,7 @@ final class Tally {
     private final List<String> addedLanguages = new ArrayList<>();
     private boolean unreadable;
 
-    Tally() {
+    RunningSummary() {
         for (Kind kind : Kind.values()) {
             counts.put(kind, new int[Outcome.values().length]);
         }
