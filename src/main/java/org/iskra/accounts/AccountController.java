@@ -81,7 +81,7 @@ class AccountController {
             return seeOther("/admin/account");
         }
         List<String> codes = secondFactor.newRecoveryCodes(user, StaffAudit.actor(request, user.id()));
-        request.getSession().setAttribute(SecondFactorController.RECOVERY_CODES, new ArrayList<>(codes));
+        request.getSession().setAttribute(AuthenticatorEnrolmentController.RECOVERY_CODES, new ArrayList<>(codes));
         return seeOther("/admin/second-factor/recovery-codes");
     }
 

@@ -16,18 +16,18 @@ import org.springframework.stereotype.Component;
 class RoleOptions {
 
     private final Languages languages;
-    private final StaffStore store;
+    private final OrganizerScopes sections;
 
-    RoleOptions(Languages languages, StaffStore store) {
+    RoleOptions(Languages languages, OrganizerScopes sections) {
         this.languages = languages;
-        this.store = store;
+        this.sections = sections;
     }
 
     /** The roles asked for, or empty when none is or one of them is unknown. */
     Optional<List<StaffRole>> parse(RoleSelection selection) {
         Set<String> codes = languages.all().stream().map(Language::code).collect(Collectors.toSet());
-        Set<String> sections = store.sections().stream().map(StaffStore.SectionOption::slug).collect(Collectors.toSet());
-        return selection.toRoles(codes, sections);
+        Set<String> slugs = sections.all().stream().map(OrganizerScopes.Scope::slug).collect(Collectors.toSet());
+        return selection.toRoles(codes, slugs);
     }
 
     RoleChoices choices(RoleSelection selection, Messages t) {
@@ -40,7 +40,7 @@ class RoleOptions {
                         t.languageName(language.code()) + " (" + language.nativeName() + ")",
                         selection.translator().contains(language.code())))
                 .toList();
-        List<StaffStore.SectionOption> all = store.sections();
+        List<OrganizerScopes.Scope> all = sections.all();
         List<RoleOption> organizer = java.util.stream.IntStream.range(0, all.size())
                 .mapToObj(i -> new RoleOption("organizer-" + i, "organizer", all.get(i).slug(), all.get(i).name(),
                         selection.organizer().contains(all.get(i).slug())))

@@ -45,7 +45,7 @@ class SecondFactorAdminController {
     @PostMapping("/admin/users/{id}/second-factor/reset")
     @RequiresRecentLogin
     ResponseEntity<byte[]> reset(@PathVariable long id, HttpServletRequest request, Principal principal) {
-        StaffMember member = administration.member(id);
+        ManagedAccount member = administration.member(id);
         secondFactor.reset(member.user(), actor(request, principal));
         sessions.endAll(member.user().email());
         return BackOfficePages.seeOther("/admin/users/" + id + "?done=second-factor");

@@ -1,7 +1,5 @@
 package org.iskra.accounts;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,15 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The second step of the login (a code, a recovery code), setting up an authenticator app (at the first login, or
- * later from the account page) and showing the recovery codes once. Pages for a session half-way through its login
- * answer only the step it is at; any other sends it there.
+ * The second step of the login: a code from the authenticator app, or a recovery code. A session half-way through
+ * its login is answered only at the step it is at; any other sends it there. Setting up an app is
+ * {@link AuthenticatorEnrolmentController}'s.
  */
 @Controller
 @ConditionalOnWebApplication
 class SecondFactorController {
 
-    static final String RECOVERY_CODES = SecondFactorController.class.getName() + ".recovery";
     static final String CODE_FAILURES = SecondFactorController.class.getName() + ".failures";
     /** Wrong codes a session half-way through its login may send before it must start again with the password. */
     static final int MAX_CODE_FAILURES = 5;
@@ -88,76 +85,6 @@ class SecondFactorController {
         return codePage(HttpStatus.BAD_REQUEST, user, request, csrf, "accounts.second-factor.wrong");
     }
 
-    @GetMapping("/admin/second-factor/enrol")
-    ResponseEntity<byte[]> enrolment(Authentication authentication, HttpServletRequest request, CsrfToken csrf) {
-        Optional<StaffUser> user = enrolling(authentication);
-        if (user.isEmpty()) {
-            return BackOfficePages.seeOther(SignIn.signedIn(authentication) ? "/admin/account" : "/admin/second-factor");
-        }
-        return enrolPage(HttpStatus.OK, user.get(), authentication, request, csrf, null);
-    }
-
-    @PostMapping("/admin/second-factor/enrol")
-    ResponseEntity<byte[]> confirm(@RequestParam(required = false) String code, Authentication authentication,
-                                   HttpServletRequest request, CsrfToken csrf) {
-        Optional<StaffUser> user = enrolling(authentication);
-        if (user.isEmpty()) {
-            return BackOfficePages.seeOther("/admin/second-factor");
-        }
-        if (throttle.check(request, user.get().email()) != LoginThrottle.Verdict.GO) {
-            return enrolPage(HttpStatus.TOO_MANY_REQUESTS, user.get(), authentication, request, csrf,
-                    "accounts.second-factor.throttled");
-        }
-        Optional<List<String>> codes = secondFactor.confirm(user.get(), code, StaffAudit.actor(request, user.get().id()));
-        if (codes.isEmpty()) {
-            throttle.failed(request, user.get().email(), "enrolment");
-            return enrolPage(HttpStatus.BAD_REQUEST, user.get(), authentication, request, csrf, "accounts.second-factor.wrong");
-        }
-        request.getSession().setAttribute(RECOVERY_CODES, new ArrayList<>(codes.get()));
-        return BackOfficePages.seeOther("/admin/second-factor/recovery-codes");
-    }
-
-    @GetMapping("/admin/second-factor/recovery-codes")
-    ResponseEntity<byte[]> recoveryCodes(HttpServletRequest request, CsrfToken csrf) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(RECOVERY_CODES) instanceof List<?> codes)) {
-            return BackOfficePages.seeOther("/admin/second-factor");
-        }
-        List<String> shown = codes.stream().map(String::valueOf).toList();
-        return pages.render(HttpStatus.OK, "accounts/recovery-codes.jte", new SecondFactorPages.Recovery(
-                pages.frame(request, "accounts.recovery.title"), BackOfficePages.csrf(csrf), shown), request);
-    }
-
-    /** The user has kept the codes: they are forgotten, and a login under way is complete. */
-    @PostMapping("/admin/second-factor/recovery-codes")
-    ResponseEntity<byte[]> recoveryCodesKept(Authentication authentication, HttpServletRequest request,
-                                             HttpServletResponse response) {
-        HttpSession session = request.getSession(false);
-        boolean shown = session != null && session.getAttribute(RECOVERY_CODES) != null;
-        if (session != null) {
-            session.removeAttribute(RECOVERY_CODES);
-        }
-        if (SignIn.signedIn(authentication)) {
-            return BackOfficePages.seeOther("/admin/account?done=second-factor");
-        }
-        StaffUser user = steps.user(authentication);
-        if (!shown || steps.next(user) != LoginSteps.Step.CODE || !secondFactor.status(user).totp()) {
-            return BackOfficePages.seeOther("/admin/second-factor");
-        }
-        // codes are shown only after this session confirmed the app with a first code from it: that code is this
-        // login's second factor
-        return BackOfficePages.seeOther(steps.complete(request, response, user, SecondFactor.Factor.TOTP));
-    }
-
-    /** Who may set up an app now: a login at its enrolment step, or a signed-in user without an app. */
-    private Optional<StaffUser> enrolling(Authentication authentication) {
-        StaffUser user = steps.user(authentication);
-        if (SignIn.signedIn(authentication)) {
-            return secondFactor.status(user).totp() ? Optional.empty() : Optional.of(user);
-        }
-        return steps.next(user) == LoginSteps.Step.ENROL ? Optional.of(user) : Optional.empty();
-    }
-
     private ResponseEntity<byte[]> codePage(HttpStatus status, StaffUser user, HttpServletRequest request, CsrfToken csrf,
                                             String error) {
         SecondFactorStatus factors = secondFactor.status(user);
@@ -165,15 +92,5 @@ class SecondFactorController {
                 BackOfficePages.csrf(csrf), factors.totp(), factors.passkeys() > 0, pages.asset("assets/passkeys.js"),
                 error == null ? null : pages.messages(request).get(error));
         return pages.render(status, "accounts/second-factor.jte", page, request);
-    }
-
-    private ResponseEntity<byte[]> enrolPage(HttpStatus status, StaffUser user, Authentication authentication,
-                                             HttpServletRequest request, CsrfToken csrf, String error) {
-        SecondFactor.Enrolment enrolment = secondFactor.enrolment(user);
-        var t = pages.messages(request);
-        SecondFactorPages.Enrol page = new SecondFactorPages.Enrol(pages.frame(request, "accounts.enrol.title"),
-                BackOfficePages.csrf(csrf), QrCodeSvg.of(enrolment.uri(), t.get("accounts.enrol.qr")), enrolment.secret(),
-                !SignIn.signedIn(authentication), error == null ? null : t.get(error));
-        return pages.render(status, "accounts/enrol.jte", page, request);
     }
 }

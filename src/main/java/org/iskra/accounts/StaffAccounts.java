@@ -2,11 +2,15 @@ package org.iskra.accounts;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.iskra.privacy.Actor;
 import org.iskra.privacy.AuditLog;
+import org.iskra.site.StaffContact;
 import org.iskra.site.StaffDirectory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -95,6 +99,23 @@ public class StaffAccounts implements StaffDirectory {
     /** The addresses of enabled staff users holding this role with this scope, e.g. a section's organizers. */
     public List<String> emailsWithRole(Role role, String scope) {
         return store.emailsWithRole(role, scope);
+    }
+
+    /** Enabled staff users holding this role with this scope, e.g. a section's organizers, by name. */
+    public List<StaffContact> holders(Role role, String scope) {
+        return store.contactsWithRole(role, scope);
+    }
+
+    /** The enabled staff users among these, by name: e.g. a section's leads who can still be written to. */
+    public List<StaffContact> enabled(Collection<Long> ids) {
+        return store.contacts(ids, true);
+    }
+
+    @Override
+    public Map<Long, StaffContact> contacts(Collection<Long> ids) {
+        Map<Long, StaffContact> byId = new LinkedHashMap<>();
+        store.contacts(ids, false).forEach(contact -> byId.put(contact.id(), contact));
+        return byId;
     }
 
     /** Gives the user a role, e.g. ORGANIZER of a section; holding it already is no error. */

@@ -43,19 +43,24 @@ class StaffAdministration {
         return store.count();
     }
 
-    List<StaffMember> page(int page) {
+    List<ManagedAccount> page(int page) {
         return store.page((page - 1) * PAGE_SIZE, PAGE_SIZE);
     }
 
-    StaffMember member(long id) {
+    ManagedAccount member(long id) {
         return store.member(id).orElseThrow(NotFoundException::new);
     }
 
-    Optional<StaffMember> member(String email) {
+    Optional<ManagedAccount> member(String email) {
         return store.find(email).flatMap(user -> store.member(user.id()));
     }
 
-    int sessionCount(StaffMember member) {
+    /** How the staff member with this login signs what they send (an invitation): their name, else the address. */
+    String signature(String email) {
+        return member(email).map(m -> m.user().displayName()).orElse(email);
+    }
+
+    int sessionCount(ManagedAccount member) {
         return sessions.count(member.user().email());
     }
 
@@ -86,7 +91,7 @@ class StaffAdministration {
     /** A new link for someone who has not accepted yet; the old link stops working. */
     @Transactional
     void resendInvitation(long id, String inviterName, Language language, Actor actor) {
-        StaffMember member = member(id);
+        ManagedAccount member = member(id);
         if (!member.invitationPending()) {
             throw new StaffChangeRejectedException("accounts.users.error.not-pending");
         }
@@ -101,7 +106,7 @@ class StaffAdministration {
     /** Disabling ends the user's sessions at once: a stolen session is useless the moment its user is disabled. */
     @Transactional
     void setEnabled(String actorEmail, long id, boolean enabled, Actor actor) {
-        StaffMember member = member(id);
+        ManagedAccount member = member(id);
         if (!enabled && isSelf(actorEmail, member)) {
             throw new StaffChangeRejectedException("accounts.users.error.self-disable");
         }
@@ -119,7 +124,7 @@ class StaffAdministration {
      */
     @Transactional
     void changeRoles(String actorEmail, long id, List<StaffRole> roles, String keepSession, Actor actor) {
-        StaffMember member = member(id);
+        ManagedAccount member = member(id);
         boolean self = isSelf(actorEmail, member);
         if (self && roles.stream().noneMatch(r -> r.role() == Role.ADMINISTRATOR)) {
             throw new StaffChangeRejectedException("accounts.users.error.self-administrator");
@@ -144,7 +149,7 @@ class StaffAdministration {
                 .map(r -> r.role().name() + (r.scope().isEmpty() ? "" : ":" + r.scope())).sorted().toList());
     }
 
-    private static boolean isSelf(String actorEmail, StaffMember member) {
+    private static boolean isSelf(String actorEmail, ManagedAccount member) {
         return StaffStore.normalize(actorEmail).equals(member.user().email());
     }
 }

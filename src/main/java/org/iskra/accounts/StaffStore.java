@@ -3,17 +3,20 @@ package org.iskra.accounts;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.iskra.site.StaffContact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+/** The staff accounts and their roles: the accounts feature owns these tables, the others ask {@link StaffAccounts}. */
 @Repository
 class StaffStore {
 
@@ -25,10 +28,6 @@ class StaffStore {
 
     private record MemberRow(long id, String email, String displayName, boolean enabled, boolean passwordSet,
                              OffsetDateTime passwordChangedAt) {
-    }
-
-    /** A section an organizer may be given: read here because organizing depends on accounts, not the reverse. */
-    record SectionOption(String slug, String name) {
     }
 
     private final JdbcClient jdbc;
@@ -92,7 +91,7 @@ class StaffStore {
         return jdbc.sql("select count(*) from staff_user").query(Integer.class).single();
     }
 
-    List<StaffMember> page(int offset, int limit) {
+    List<ManagedAccount> page(int offset, int limit) {
         List<MemberRow> rows = jdbc.sql("""
                         select id, email, display_name, enabled, password_hash is not null as password_set,
                                password_changed_at
@@ -114,7 +113,7 @@ class StaffStore {
         return rows.stream().map(row -> member(row, roles.getOrDefault(row.id(), List.of()))).toList();
     }
 
-    Optional<StaffMember> member(long id) {
+    Optional<ManagedAccount> member(long id) {
         return jdbc.sql("""
                         select id, email, display_name, enabled, password_hash is not null as password_set,
                                password_changed_at
@@ -124,8 +123,8 @@ class StaffStore {
                 .map(row -> member(row, roles(row.id())));
     }
 
-    private static StaffMember member(MemberRow row, List<StaffRole> roles) {
-        return new StaffMember(new StaffUser(row.id(), row.email(), row.displayName(), row.enabled(), roles),
+    private static ManagedAccount member(MemberRow row, List<StaffRole> roles) {
+        return new ManagedAccount(new StaffUser(row.id(), row.email(), row.displayName(), row.enabled(), roles),
                 !row.passwordSet(), row.passwordChangedAt());
     }
 
@@ -170,16 +169,33 @@ class StaffStore {
                 .query(String.class).list();
     }
 
-    List<SectionOption> sections() {
-        return jdbc.sql("select slug, name from section order by name, slug").query(SectionOption.class).list();
-    }
-
     List<String> emailsWithRole(Role role, String scope) {
         return jdbc.sql("""
                         select u.email from staff_user u join staff_role r on r.user_id = u.id
                          where u.enabled and r.role = ? and r.scope = ? order by u.email""")
                 .params(role.name(), scope == null ? "" : scope)
                 .query(String.class).list();
+    }
+
+    /** Enabled holders of a scoped role, e.g. a section's organizers, by name. */
+    List<StaffContact> contactsWithRole(Role role, String scope) {
+        return jdbc.sql("""
+                        select u.id, u.email, u.display_name from staff_user u join staff_role r on r.user_id = u.id
+                         where u.enabled and r.role = ? and r.scope = ?
+                         order by u.display_name, u.id""")
+                .params(role.name(), scope)
+                .query(StaffContact.class).list();
+    }
+
+    /** The staff users with these ids, by name; only the enabled ones if asked. */
+    List<StaffContact> contacts(Collection<Long> ids, boolean enabledOnly) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, email, display_name from staff_user where id in (:ids)"
+                        + (enabledOnly ? " and enabled" : "") + " order by display_name, id")
+                .param("ids", List.copyOf(ids))
+                .query(StaffContact.class).list();
     }
 
     List<StaffRole> roles(long userId) {

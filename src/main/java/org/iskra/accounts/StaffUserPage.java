@@ -11,7 +11,7 @@ import org.iskra.site.PageFrame;
  * invitation. {@code self} is true when administrators look at their own account. {@code problem} tells whether
  * the notice reports a refusal or a success.
  */
-public record StaffUserPage(PageFrame frame, String csrfParameter, String csrfToken, StaffMember member, String roleNames,
+public record StaffUserPage(PageFrame frame, ManagedAccount member, String roleNames,
                             String passwordChanged, int sessions, SecondFactorStatus secondFactor, boolean self,
                             RoleChoices roles,
                             Map<String, String> errors, String notice, boolean problem) implements FieldMessages {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.iskra.organizing.IncomingRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,13 +45,13 @@ class JoinCommitter implements DisposableBean {
     }
 
     private final JoinRecorder recorder;
-    private final JoinStore store;
+    private final IncomingRequests store;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final DistributionSummary groupSizes;
     private final Thread writer;
     private volatile boolean closing;
 
-    JoinCommitter(JoinRecorder recorder, JoinStore store, MeterRegistry meters) {
+    JoinCommitter(JoinRecorder recorder, IncomingRequests store, MeterRegistry meters) {
         this.recorder = recorder;
         this.store = store;
         this.groupSizes = DistributionSummary.builder("iskra.join.commit.group")

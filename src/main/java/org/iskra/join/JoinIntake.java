@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.iskra.organizing.ApplicantFields;
+import org.iskra.organizing.IncomingRequests;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Service;
@@ -27,14 +28,14 @@ class JoinIntake {
 
     private static final Pattern CONFIRMATION_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private final JoinStore store;
+    private final IncomingRequests store;
     private final JoinCommitter committer;
     private final PersonalDataCipher cipher;
     private final KeyedHash hash;
     private final JoinProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    JoinIntake(JoinStore store, JoinCommitter committer, PersonalDataCipher cipher, KeyedHash hash,
+    JoinIntake(IncomingRequests store, JoinCommitter committer, PersonalDataCipher cipher, KeyedHash hash,
                JoinProperties properties) {
         this.store = store;
         this.committer = committer;
@@ -57,7 +58,7 @@ class JoinIntake {
         String email = request.email().strip();
         // the public id comes first: every sealed value is bound to it, before the row exists
         String publicId = UUID.randomUUID().toString();
-        JoinStore.Sealed sealed = new JoinStore.Sealed(
+        IncomingRequests.Sealed sealed = new IncomingRequests.Sealed(
                 cipher.seal(request.name(), ApplicantFields.NAME, publicId),
                 cipher.seal(email, ApplicantFields.EMAIL, publicId),
                 cipher.seal(request.phone(), ApplicantFields.PHONE, publicId),
@@ -80,9 +81,7 @@ class JoinIntake {
         if (id.isEmpty()) {
             return false;
         }
-        if (store.confirm(id.get(), now)) {
-            store.event(id.get(), "confirmed", null, now);
-        }
+        store.confirm(id.get(), now);
         return true;
     }
 

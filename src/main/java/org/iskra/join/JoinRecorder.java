@@ -12,8 +12,10 @@ import java.util.Set;
 
 import org.iskra.mail.Outbox;
 import org.iskra.mail.OutgoingMail;
+import org.iskra.organizing.IncomingRequests;
 import org.iskra.organizing.Section;
 import org.iskra.organizing.Sections;
+import org.iskra.organizing.TimelineEvent;
 import org.iskra.site.IskraProperties;
 import org.iskra.site.Language;
 import org.iskra.site.Languages;
@@ -35,7 +37,7 @@ class JoinRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(JoinRecorder.class);
 
-    private final JoinStore store;
+    private final IncomingRequests store;
     private final Sections sections;
     private final Outbox outbox;
     private final PageFrames frames;
@@ -43,7 +45,7 @@ class JoinRecorder {
     private final Countries countries;
     private final IskraProperties site;
 
-    JoinRecorder(JoinStore store, Sections sections, Outbox outbox, PageFrames frames, Languages languages,
+    JoinRecorder(IncomingRequests store, Sections sections, Outbox outbox, PageFrames frames, Languages languages,
                  Countries countries, IskraProperties site) {
         this.store = store;
         this.sections = sections;
@@ -64,18 +66,18 @@ class JoinRecorder {
         // read once per group: a group holds many requests from a few countries
         Map<String, Section> sectionOfCountry = new HashMap<>();
         Map<Long, List<String>> organizersOfSection = new HashMap<>();
-        List<JoinStore.NewRow> rows = new ArrayList<>(joins.size());
+        List<IncomingRequests.NewRow> rows = new ArrayList<>(joins.size());
         List<Section> routed = new ArrayList<>(joins.size());
         for (PreparedJoin join : joins) {
             Section section = sectionOfCountry.computeIfAbsent(join.countryCode(), sections::route);
             routed.add(section);
-            rows.add(new JoinStore.NewRow(join.publicId(), join.formToken(), section.id(), join.countryCode(),
+            rows.add(new IncomingRequests.NewRow(join.publicId(), join.formToken(), section.id(), join.countryCode(),
                     join.language(), join.sourcePath(), join.sealed(), join.confirmationTokenHash(),
                     now.plusHours(section.responseHours())));
         }
         Map<String, Long> stored = store.insertAll(rows, now);
 
-        List<JoinStore.NewEvent> events = new ArrayList<>();
+        List<IncomingRequests.NewEvent> events = new ArrayList<>();
         List<OutgoingMail> mails = new ArrayList<>();
         List<Optional<String>> publicIds = new ArrayList<>(joins.size());
         Set<String> taken = new HashSet<>();
@@ -88,7 +90,7 @@ class JoinRecorder {
                 continue;
             }
             Section section = routed.get(i);
-            events.add(new JoinStore.NewEvent(id, "received", "section=" + section.slug(), now));
+            events.add(new IncomingRequests.NewEvent(id, TimelineEvent.RECEIVED, "section=" + section.slug(), now));
             mails.add(confirmation(join, section));
             mails.addAll(notices(join, section, organizersOfSection.computeIfAbsent(section.id(), s -> organizers(section))));
             publicIds.add(Optional.of(join.publicId()));

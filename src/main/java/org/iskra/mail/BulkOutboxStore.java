@@ -92,7 +92,7 @@ class BulkOutboxStore {
     }
 
     /** Ends copies for good: refused by the mail server, failed after the last attempt, or cancelled. */
-    void markFinal(List<Long> ids, String status, String owner, String error) {
+    void markFinal(List<Long> ids, MailStatus status, String owner, String error) {
         if (ids.isEmpty()) {
             return;
         }
@@ -100,7 +100,7 @@ class BulkOutboxStore {
                         update outbox_bulk_message
                            set status = :status, attempts = attempts + 1, last_error = :error, lease_owner = null, lease_until = null
                          where id in (:ids) and lease_owner = :owner""")
-                .param("status", status).param("error", error).param("ids", ids).param("owner", owner)
+                .param("status", status.code()).param("error", error).param("ids", ids).param("owner", owner)
                 .update();
     }
 
@@ -125,16 +125,17 @@ class BulkOutboxStore {
     }
 
     BulkOutbox.Counts counts(String kind, long batchId) {
-        long[] counts = new long[5];
-        List<String> statuses = List.of("pending", "sent", "refused", "failed", "cancelled");
+        long[] counts = new long[MailStatus.values().length];
         jdbc.sql("select status, count(*) as n from outbox_bulk_message where kind = ? and batch_id = ? group by status")
                 .params(kind, batchId)
                 .query((rs, row) -> {
-                    counts[statuses.indexOf(rs.getString("status"))] = rs.getLong("n");
+                    counts[MailStatus.stored(rs.getString("status")).ordinal()] = rs.getLong("n");
                     return null;
                 })
                 .list();
-        return new BulkOutbox.Counts(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        return new BulkOutbox.Counts(counts[MailStatus.PENDING.ordinal()], counts[MailStatus.SENT.ordinal()],
+                counts[MailStatus.REFUSED.ordinal()], counts[MailStatus.FAILED.ordinal()],
+                counts[MailStatus.CANCELLED.ordinal()]);
     }
 
     long pending() {

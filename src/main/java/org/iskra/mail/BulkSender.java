@@ -139,8 +139,8 @@ class BulkSender implements DisposableBean {
                 unsendable.add(claimed.item().id());
             }
         }
-        store.markFinal(cancelled, "cancelled", owner, null);
-        store.markFinal(unsendable, "failed", owner, "cannot be composed");
+        store.markFinal(cancelled, MailStatus.CANCELLED, owner, null);
+        store.markFinal(unsendable, MailStatus.FAILED, owner, "cannot be composed");
         Map<Object, Exception> failures = deliver(ordered);
         List<Long> sent = new ArrayList<>();
         for (MimeMessage mime : ordered) {
@@ -184,7 +184,7 @@ class BulkSender implements DisposableBean {
 
     private void refused(BulkMailSource source, BulkOutboxStore.Claimed claimed, String owner, String error) {
         transaction.executeWithoutResult(status -> {
-            store.markFinal(List.of(claimed.item().id()), "refused", owner, error);
+            store.markFinal(List.of(claimed.item().id()), MailStatus.REFUSED, owner, error);
             source.refused(claimed.item());
         });
         count("iskra.mail.bulk.refused", "Copies of mailings whose address the mail server refused for good", source, 1);
@@ -195,7 +195,7 @@ class BulkSender implements DisposableBean {
         count("iskra.mail.bulk.failures", "Attempts to send a copy of a mailing that the mail server did not accept", source, 1);
         int attempts = claimed.attempts() + 1;
         if (attempts >= properties.maxAttempts()) {
-            store.markFinal(List.of(claimed.item().id()), "failed", owner, error);
+            store.markFinal(List.of(claimed.item().id()), MailStatus.FAILED, owner, error);
             log.error("Bulk mail {} ({}) given up after {} attempt(s): {}", claimed.item().id(), source.kind(), attempts, error);
             return;
         }

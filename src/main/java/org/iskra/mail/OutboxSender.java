@@ -61,9 +61,9 @@ class OutboxSender {
         this.from = fromAddress(properties.from());
         this.meters = meters;
         // counted in the database, so every node reports the same numbers for the whole installation
-        Gauge.builder("iskra.mail.pending", store, s -> s.count("pending"))
+        Gauge.builder("iskra.mail.pending", store, s -> s.count(MailStatus.PENDING))
                 .description("Messages in the outbox waiting to be sent, on all nodes").strongReference(true).register(meters);
-        Gauge.builder("iskra.mail.failed", store, s -> s.count("failed"))
+        Gauge.builder("iskra.mail.failed", store, s -> s.count(MailStatus.FAILED))
                 .description("Messages given up after the last attempt failed, on all nodes").strongReference(true).register(meters);
     }
 

@@ -159,8 +159,8 @@ class OutboxStore {
                 .update();
     }
 
-    long count(String status) {
-        return jdbc.sql("select count(*) from outbox_message where status = ?").param(status).query(Long.class).single();
+    long count(MailStatus status) {
+        return jdbc.sql("select count(*) from outbox_message where status = ?").param(status.code()).query(Long.class).single();
     }
 
     List<Held> to(String recipientHash) {

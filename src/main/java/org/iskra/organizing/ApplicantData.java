@@ -23,15 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicantData implements PersonalDataHolder {
 
-
-    private final FollowUpStore store;
+    private final JoinRequestStore store;
+    private final Timeline timeline;
     private final Sections sections;
     private final PersonalDataCipher cipher;
     private final KeyedHash hash;
     private final AuditLog audit;
 
-    ApplicantData(FollowUpStore store, Sections sections, PersonalDataCipher cipher, KeyedHash hash, AuditLog audit) {
+    ApplicantData(JoinRequestStore store, Timeline timeline, Sections sections, PersonalDataCipher cipher, KeyedHash hash, AuditLog audit) {
         this.store = store;
+        this.timeline = timeline;
         this.sections = sections;
         this.cipher = cipher;
         this.hash = hash;
@@ -41,8 +42,8 @@ class ApplicantData implements PersonalDataHolder {
     @Override
     public List<HeldRecord> heldAbout(String email) {
         List<HeldRecord> held = new ArrayList<>();
-        for (FollowUpStore.Row r : store.byEmailHash(emailHash(email))) {
-            List<List<Field>> timeline = store.timeline(r.id()).stream()
+        for (JoinRequestStore.Row r : store.byEmailHash(emailHash(email))) {
+            List<List<Field>> events = timeline.of(r.id()).stream()
                     .map(e -> List.of(new Field("event", e.kind()), new Field("when", iso(e.at())),
                             new Field("detail", e.detail()), new Field("note", cipher.open(e.note(), ApplicantFields.NOTE, e.publicId()))))
                     .toList();
@@ -59,15 +60,15 @@ class ApplicantData implements PersonalDataHolder {
                     new Field("consent", iso(r.consentAt())),
                     new Field("received", iso(r.createdAt())),
                     new Field("confirmed", iso(r.confirmedAt())),
-                    new Field("status", r.status())), timeline));
+                    new Field("status", r.status().code())), events));
         }
         return held;
     }
 
     @Override
     public int erase(String email, Actor actor) {
-        List<FollowUpStore.Row> rows = store.byEmailHash(emailHash(email));
-        for (FollowUpStore.Row r : rows) {
+        List<JoinRequestStore.Row> rows = store.byEmailHash(emailHash(email));
+        for (JoinRequestStore.Row r : rows) {
             erase(r.id(), r.publicId(), r.sectionId(), actor, "subject");
         }
         return rows.size();
@@ -80,8 +81,9 @@ class ApplicantData implements PersonalDataHolder {
     void erase(long requestId, String publicId, long sectionId, Actor actor, String by) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         store.erase(requestId, now);
-        store.event(requestId, "erased", actor.staffUserId(), "by=" + by, now);
-        audit.record(actor, "join.erase", FollowUp.SUBJECT_TYPE, publicId,
+        timeline.eraseNotes(requestId);
+        timeline.record(requestId, TimelineEvent.ERASED, actor.staffUserId(), "by=" + by, now);
+        audit.record(actor, "join.erase", RequestReading.SUBJECT_TYPE, publicId,
                 sections.find(sectionId).map(Section::slug).orElse(null), "by=" + by);
     }
 

@@ -18,7 +18,7 @@ record DashboardFilter(String statusText, String assigneeText, String countryTex
 
     /** The message key of the first filter that cannot be read. */
     Optional<String> error() {
-        if (!statusText.isEmpty() && !FollowUp.STATUSES.contains(statusText)) {
+        if (!statusText.isEmpty() && RequestStatus.of(statusText).isEmpty()) {
             return Optional.of("organizing.error.status");
         }
         if (!assigneeText.isEmpty() && !assigneeText.equals("me") && !assigneeText.equals("none")
@@ -34,8 +34,8 @@ record DashboardFilter(String statusText, String assigneeText, String countryTex
         return Optional.empty();
     }
 
-    String status() {
-        return statusText.isEmpty() ? null : statusText;
+    RequestStatus status() {
+        return RequestStatus.of(statusText).orElse(null);
     }
 
     /** The assignee to filter by: a staff user's id, 0 for nobody, null for anyone. */
@@ -53,7 +53,6 @@ record DashboardFilter(String statusText, String assigneeText, String countryTex
     Boolean confirmed() {
         return confirmedText.isEmpty() ? null : confirmedText.equals("yes");
     }
-
 
     /** The filters for the audit row: values from fixed lists and a country code, never personal data. */
     String describe() {

@@ -13,19 +13,19 @@ import org.iskra.site.PageFrame;
 
 /**
  * The model of /admin/join. The filters are shown as given; {@code notice} confirms a transfer and {@code error}
- * names a filter that could not be read (message keys, or null). The CSRF field is for the export, a POST: a
- * section's whole list is never one link away.
+ * names a filter that could not be read (message keys, or null). The frame's CSRF field is for the export, a POST:
+ * a section's whole list is never one link away.
  */
-public record DashboardPage(PageFrame frame, Dashboard dashboard, List<String> statuses, String status,
+public record DashboardPage(PageFrame frame, Dashboard dashboard, List<RequestStatus> statuses, String status,
                             String assignee, String country, String confirmed, int page, String notice,
-                            String error, String csrfParameter, String csrfToken) {
+                            String error) {
 
     public Messages t() {
         return frame.t();
     }
 
     public String time(OffsetDateTime at) {
-        return Times.format(at, frame.language());
+        return UtcTimes.format(at, frame.language());
     }
 
     /** Hours to one decimal, in the reader's language. */

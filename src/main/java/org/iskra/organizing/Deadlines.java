@@ -38,7 +38,9 @@ class Deadlines {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final SingleNodeJobs jobs;
-    private final FollowUpStore store;
+    private final OverdueRequests overdue;
+    private final Timeline timeline;
+    private final SectionPeople people;
     private final Sections sections;
     private final StaffAccounts staff;
     private final Outbox outbox;
@@ -47,10 +49,12 @@ class Deadlines {
     private final IskraProperties site;
     private final TransactionTemplate transaction;
 
-    Deadlines(SingleNodeJobs jobs, FollowUpStore store, Sections sections, StaffAccounts staff, Outbox outbox,
+    Deadlines(SingleNodeJobs jobs, OverdueRequests overdue, Timeline timeline, SectionPeople people, Sections sections, StaffAccounts staff, Outbox outbox,
               PageFrames frames, Languages languages, IskraProperties site, PlatformTransactionManager transactionManager) {
         this.jobs = jobs;
-        this.store = store;
+        this.overdue = overdue;
+        this.timeline = timeline;
+        this.people = people;
         this.sections = sections;
         this.staff = staff;
         this.outbox = outbox;
@@ -68,39 +72,39 @@ class Deadlines {
 
     void remindAndEscalate() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (FollowUpStore.Due due : store.dueForReminder(now)) {
+        for (OverdueRequests.Due due : overdue.dueForReminder(now)) {
             transaction.executeWithoutResult(status -> remind(due));
         }
-        for (FollowUpStore.Due due : store.dueForEscalation(now)) {
+        for (OverdueRequests.Due due : overdue.dueForEscalation(now)) {
             transaction.executeWithoutResult(status -> escalate(due));
         }
     }
 
-    private void remind(FollowUpStore.Due due) {
+    private void remind(OverdueRequests.Due due) {
         Section section = sections.find(due.sectionId()).orElseThrow();
         List<String> to = new ArrayList<>();
         if (due.assigneeId() != null) {
-            store.person(due.assigneeId()).ifPresent(p -> to.add(p.email()));
+            people.enabled(due.assigneeId()).ifPresent(p -> to.add(p.email()));
         }
         if (to.isEmpty()) {
-            store.organizers(section.slug()).forEach(p -> to.add(p.email()));
+            people.organizers(section).forEach(p -> to.add(p.email()));
         }
         send(due, section, to, "join.reminder", "organizing.mail.reminder.");
-        store.event(due.id(), "reminded", null, "recipients=" + Math.max(1, to.size()), OffsetDateTime.now(ZoneOffset.UTC));
+        timeline.record(due.id(), TimelineEvent.REMINDED, null, "recipients=" + Math.max(1, to.size()), OffsetDateTime.now(ZoneOffset.UTC));
         log.info("Join request {} is past its deadline: reminder sent", due.publicId());
     }
 
-    private void escalate(FollowUpStore.Due due) {
+    private void escalate(OverdueRequests.Due due) {
         Section section = sections.find(due.sectionId()).orElseThrow();
         Set<String> to = new LinkedHashSet<>();
-        store.leads(section.id()).forEach(p -> to.add(p.email()));
+        people.leads(section).forEach(p -> to.add(p.email()));
         to.addAll(staff.emailsWithRole(Role.ADMINISTRATOR, ""));
         send(due, section, new ArrayList<>(to), "join.escalation", "organizing.mail.escalation.");
-        store.event(due.id(), "escalated", null, "recipients=" + Math.max(1, to.size()), OffsetDateTime.now(ZoneOffset.UTC));
+        timeline.record(due.id(), TimelineEvent.ESCALATED, null, "recipients=" + Math.max(1, to.size()), OffsetDateTime.now(ZoneOffset.UTC));
         log.info("Join request {} is still unanswered: escalated", due.publicId());
     }
 
-    private void send(FollowUpStore.Due due, Section section, List<String> to, String kind, String keys) {
+    private void send(OverdueRequests.Due due, Section section, List<String> to, String kind, String keys) {
         if (to.isEmpty()) {
             // nobody to name: the section's contact address hears of it, so the request does not go unnoticed
             to = List.of(section.contactEmail());

@@ -10,15 +10,15 @@ import org.iskra.site.PageFrame;
  * The model of /admin/join/{publicId}. {@code notice} confirms the change just made and {@code error} names a
  * refused one (message keys, or null).
  */
-public record RequestPage(PageFrame frame, RequestView request, List<String> statuses, String countryName,
-                          long viewerId, String csrfParameter, String csrfToken, String notice, String error) {
+public record RequestPage(PageFrame frame, RequestView request, List<RequestStatus> statuses, String countryName,
+                          long viewerId, String notice, String error) {
 
     public Messages t() {
         return frame.t();
     }
 
     public String time(OffsetDateTime at) {
-        return Times.format(at, frame.language());
+        return UtcTimes.format(at, frame.language());
     }
 
     public String action(String name) {

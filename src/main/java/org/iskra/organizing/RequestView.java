@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.iskra.site.StaffContact;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -16,9 +17,9 @@ import org.springframework.web.util.UriUtils;
  */
 public record RequestView(String publicId, Section section, String countryCode, String language, String sourcePath,
                           String name, String email, String phone, String city, String message,
-                          OffsetDateTime consentAt, OffsetDateTime confirmedAt, String status, OffsetDateTime dueAt,
+                          OffsetDateTime consentAt, OffsetDateTime confirmedAt, RequestStatus status, OffsetDateTime dueAt,
                           OffsetDateTime createdAt, Long assigneeId, String assigneeName, List<Event> timeline,
-                          boolean lead, List<StaffMember> organizers, List<Section> sections,
+                          boolean lead, List<StaffContact> organizers, List<Section> sections,
                           OffsetDateTime erasedAt, OffsetDateTime purgeAt) {
 
     /**

@@ -3,7 +3,6 @@ package org.iskra.organizing;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Set;
 
 import org.iskra.mail.Outbox;
 import org.iskra.privacy.Actor;
@@ -26,22 +25,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Retention {
 
-    static final Set<String> CLOSED_STATUSES = Set.of("not_interested", "unreachable", "spam");
     /** Iskra's own job, recorded as "by=retention" on the timeline and in the audit log. */
     private static final Actor RETENTION = Actor.ISKRA;
     private static final Duration LEASE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final SingleNodeJobs jobs;
-    private final FollowUpStore store;
+    private final ExpiredRequests expiredRequests;
+    private final JoinRequestStore store;
     private final ApplicantData applicants;
     private final Outbox outbox;
     private final PersonalDataCipher cipher;
     private final TransactionTemplate transaction;
 
-    Retention(SingleNodeJobs jobs, FollowUpStore store, ApplicantData applicants, Outbox outbox,
+    Retention(SingleNodeJobs jobs, ExpiredRequests expiredRequests, JoinRequestStore store, ApplicantData applicants, Outbox outbox,
               PersonalDataCipher cipher, PlatformTransactionManager transactionManager) {
         this.jobs = jobs;
+        this.expiredRequests = expiredRequests;
         this.store = store;
         this.applicants = applicants;
         this.outbox = outbox;
@@ -58,7 +58,7 @@ class Retention {
     /** Erases every request whose period ran out; returns how many. */
     int purge() {
         int erased = 0;
-        for (FollowUpStore.Expired expired : store.expired(OffsetDateTime.now(ZoneOffset.UTC))) {
+        for (ExpiredRequests.Expired expired : expiredRequests.at(OffsetDateTime.now(ZoneOffset.UTC))) {
             transaction.executeWithoutResult(status -> erase(expired));
             erased++;
         }
@@ -68,7 +68,7 @@ class Retention {
         return erased;
     }
 
-    private void erase(FollowUpStore.Expired expired) {
+    private void erase(ExpiredRequests.Expired expired) {
         String email = cipher.open(expired.email(), ApplicantFields.EMAIL, expired.publicId());
         applicants.erase(expired.id(), expired.publicId(), expired.sectionId(), RETENTION, "retention");
         if (email != null && !store.heldUnder(expired.emailHash())) {
@@ -81,15 +81,15 @@ class Retention {
      * period after its last status change (its arrival if none is recorded); new and never confirmed: the period
      * for unconfirmed requests after its arrival.
      */
-    static OffsetDateTime purgeAt(String status, boolean confirmed, OffsetDateTime createdAt, OffsetDateTime closedAt,
+    static OffsetDateTime purgeAt(RequestStatus status, boolean confirmed, OffsetDateTime createdAt, OffsetDateTime closedAt,
                                   OffsetDateTime erasedAt, int closedDays, int unconfirmedDays) {
         if (erasedAt != null || status == null || createdAt == null) {
             return null;
         }
-        if (CLOSED_STATUSES.contains(status)) {
+        if (status.closed()) {
             return (closedAt == null ? createdAt : closedAt).plusDays(closedDays);
         }
-        if (status.equals("new") && !confirmed) {
+        if (status == RequestStatus.NEW && !confirmed) {
             return createdAt.plusDays(unconfirmedDays);
         }
         return null;

@@ -10,6 +10,7 @@ import org.iskra.accounts.StaffUser;
 import org.iskra.privacy.Actor;
 import org.iskra.privacy.AuditLog;
 import org.iskra.site.Languages;
+import org.iskra.site.StaffContact;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 class SectionAdmin {
 
     /** A section with everything its page shows. */
-    record Details(Section section, List<String> countries, List<StaffMember> organizers, List<Long> leadIds,
+    record Details(Section section, List<String> countries, List<StaffContact> organizers, List<Long> leadIds,
                    List<ReplyTemplate> replies) {
     }
 
     private final SectionStore store;
-    private final FollowUpStore people;
+    private final SectionPeople people;
     private final StaffAccounts staff;
     private final AuditLog audit;
     private final Languages languages;
 
-    SectionAdmin(SectionStore store, FollowUpStore people, StaffAccounts staff, AuditLog audit, Languages languages) {
+    SectionAdmin(SectionStore store, SectionPeople people, StaffAccounts staff, AuditLog audit, Languages languages) {
         this.store = store;
         this.people = people;
         this.staff = staff;
@@ -52,7 +53,7 @@ class SectionAdmin {
     }
 
     Optional<Details> details(long id) {
-        return store.find(id).map(section -> new Details(section, store.countries(id), people.organizers(section.slug()),
+        return store.find(id).map(section -> new Details(section, store.countries(id), people.organizers(section),
                 store.leadIds(id), store.replies(id)));
     }
 
@@ -112,7 +113,7 @@ class SectionAdmin {
     /** Makes an organizer of the section a lead of it, or not; only its organizers may lead it. */
     @Transactional
     public Optional<String> setLead(Section section, long userId, boolean lead, Actor actor) {
-        if (lead && people.organizers(section.slug()).stream().noneMatch(p -> p.id() == userId)) {
+        if (lead && people.organizers(section).stream().noneMatch(p -> p.id() == userId)) {
             return Optional.of("organizing.sections.error.not-organizer");
         }
         store.setLead(section.id(), userId, lead);

@@ -3,9 +3,11 @@ package org.iskra.organizing;
 import java.util.List;
 import java.util.Optional;
 
+import org.iskra.accounts.OrganizerScopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The sections with their countries, leads and reply templates: organizing owns these tables. */
 @Repository
 class SectionStore {
 
@@ -40,6 +42,11 @@ class SectionStore {
     List<String> countries(long sectionId) {
         return jdbc.sql("select country_code from section_country where section_id = ? order by country_code")
                 .param(sectionId).query(String.class).list();
+    }
+
+    /** Every section as a choice for an organizer's role, by name. */
+    List<OrganizerScopes.Scope> scopes() {
+        return jdbc.sql("select slug, name from section order by name, slug").query(OrganizerScopes.Scope.class).list();
     }
 
     long count() {
@@ -106,6 +113,17 @@ class SectionStore {
         if (lead) {
             jdbc.sql("insert into section_lead (section_id, user_id) values (?, ?)").params(sectionId, userId).update();
         }
+    }
+
+    boolean leads(long sectionId, long userId) {
+        return jdbc.sql("select count(*) from section_lead where section_id = ? and user_id = ?")
+                .params(sectionId, userId).query(Long.class).single() > 0;
+    }
+
+    /** The section's reply in this language. */
+    Optional<ReplyTemplate> reply(long sectionId, String language) {
+        return jdbc.sql("select language, subject, body from section_reply_template where section_id = ? and language = ?")
+                .params(sectionId, language).query(ReplyTemplate.class).optional();
     }
 
     List<ReplyTemplate> replies(long sectionId) {

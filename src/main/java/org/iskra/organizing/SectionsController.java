@@ -1,23 +1,14 @@
 package org.iskra.organizing;
 
-import java.net.URI;
-import java.security.Principal;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.accounts.StaffAccounts;
 import org.iskra.privacy.Actor;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
-import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,23 +22,16 @@ class SectionsController {
     private static final Set<String> DONE = Set.of("created", "saved", "organizers", "reply", "deleted");
 
     private final SectionAdmin admin;
-    private final StaffAccounts accounts;
-    private final Languages languages;
-    private final PageFrames frames;
-    private final PageRenderer renderer;
+    private final SectionPages pages;
 
-    SectionsController(SectionAdmin admin, StaffAccounts accounts, Languages languages, PageFrames frames,
-                       PageRenderer renderer) {
+    SectionsController(SectionAdmin admin, SectionPages pages) {
         this.admin = admin;
-        this.accounts = accounts;
-        this.languages = languages;
-        this.frames = frames;
-        this.renderer = renderer;
+        this.pages = pages;
     }
 
     @GetMapping("/admin/sections")
-    ResponseEntity<byte[]> list(@RequestParam(required = false) String done, HttpServletRequest request, CsrfToken csrf) {
-        return listPage(HttpStatus.OK, new SectionForm("", "", "", "48", ""), notice(done), null, request, csrf);
+    ResponseEntity<byte[]> list(@RequestParam(required = false) String done, Reader reader) {
+        return pages.list(HttpStatus.OK, new SectionForm("", "", "", "48", ""), notice(done), null, reader);
     }
 
     @PostMapping("/admin/sections")
@@ -55,21 +39,21 @@ class SectionsController {
                                   @RequestParam(required = false) String contactEmail,
                                   @RequestParam(required = false) String responseHours,
                                   @RequestParam(required = false) String countries,
-                                  HttpServletRequest request, Principal principal, CsrfToken csrf) {
+                                  Reader reader, ActingStaff staff) {
         SectionForm form = new SectionForm(slug, name, contactEmail, responseHours, countries);
-        Optional<String> error = form.error(true).or(() -> admin.create(form, actor(request, principal)));
+        Optional<String> error = form.error(true).or(() -> admin.create(form, Actor.of(staff)));
         if (error.isPresent()) {
-            return listPage(HttpStatus.BAD_REQUEST, form, null, error.get(), request, csrf);
+            return pages.list(HttpStatus.BAD_REQUEST, form, null, error.get(), reader);
         }
-        return seeOther("/admin/sections?done=created");
+        return PageRenderer.seeOther("/admin/sections?done=created");
     }
 
     @GetMapping("/admin/sections/{id}")
     ResponseEntity<byte[]> section(@PathVariable String id, @RequestParam(required = false) String done,
-                                   HttpServletRequest request, CsrfToken csrf) {
-        Section section = find(id);
-        return sectionPage(HttpStatus.OK, section, SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id())), notice(done),
-                null, request, csrf);
+                                   Reader reader) {
+        Section section = pages.find(id);
+        return pages.section(HttpStatus.OK, section, pages.stored(section), notice(done),
+                null, reader);
     }
 
     @PostMapping("/admin/sections/{id}")
@@ -79,15 +63,15 @@ class SectionsController {
                                   @RequestParam(required = false) String countries,
                                   @RequestParam(required = false) String closedRetentionDays,
                                   @RequestParam(required = false) String unconfirmedRetentionDays,
-                                  HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Section section = find(id);
+                                  Reader reader, ActingStaff staff) {
+        Section section = pages.find(id);
         // a form without the periods (an older page, a script) leaves them as they are
         RetentionDays current = admin.retention(section.id());
         SectionForm form = new SectionForm(section.slug(), name, contactEmail, responseHours, countries,
                 closedRetentionDays == null ? String.valueOf(current.closed()) : closedRetentionDays,
                 unconfirmedRetentionDays == null ? String.valueOf(current.unconfirmed()) : unconfirmedRetentionDays);
-        Optional<String> error = form.error(false).or(() -> admin.update(section, form, actor(request, principal)));
-        return after(section, "saved", error, form, request, csrf);
+        Optional<String> error = form.error(false).or(() -> admin.update(section, form, Actor.of(staff)));
+        return after(section, "saved", error, form, reader);
     }
 
     @PostMapping("/admin/sections/{id}/organizers")
@@ -95,9 +79,9 @@ class SectionsController {
                                       @RequestParam(required = false) String remove,
                                       @RequestParam(required = false) String lead,
                                       @RequestParam(required = false) String unlead,
-                                      HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Section section = find(id);
-        Actor actor = actor(request, principal);
+                                      Reader reader, ActingStaff staff) {
+        Section section = pages.find(id);
+        Actor actor = Actor.of(staff);
         Optional<String> error;
         if (remove != null && remove.matches("[0-9]{1,18}")) {
             admin.removeOrganizer(section, Long.parseLong(remove), actor);
@@ -109,81 +93,39 @@ class SectionsController {
         } else {
             error = admin.addOrganizer(section, email, actor);
         }
-        return after(section, "organizers", error, null, request, csrf);
+        return after(section, "organizers", error, null, reader);
     }
 
     @PostMapping("/admin/sections/{id}/replies")
     ResponseEntity<byte[]> reply(@PathVariable String id, @RequestParam(required = false) String language,
                                  @RequestParam(required = false) String subject, @RequestParam(required = false) String body,
-                                 HttpServletRequest request, Principal principal, CsrfToken csrf) {
-        Section section = find(id);
+                                 Reader reader, ActingStaff staff) {
+        Section section = pages.find(id);
         ReplyTemplate reply = new ReplyTemplate(language == null ? "" : language.strip(),
                 subject == null ? "" : subject.strip(), body == null ? "" : body.strip().replace("\r\n", "\n"));
-        return after(section, "reply", admin.saveReply(section, reply, actor(request, principal)), null, request, csrf);
+        return after(section, "reply", admin.saveReply(section, reply, Actor.of(staff)), null, reader);
     }
 
     @PostMapping("/admin/sections/{id}/delete")
-    ResponseEntity<byte[]> delete(@PathVariable String id, HttpServletRequest request, Principal principal,
-                                  CsrfToken csrf) {
-        Section section = find(id);
-        Optional<String> error = admin.delete(section, actor(request, principal));
+    ResponseEntity<byte[]> delete(@PathVariable String id, Reader reader, ActingStaff staff) {
+        Section section = pages.find(id);
+        Optional<String> error = admin.delete(section, Actor.of(staff));
         if (error.isEmpty()) {
-            return seeOther("/admin/sections?done=deleted");
+            return PageRenderer.seeOther("/admin/sections?done=deleted");
         }
-        return after(section, null, error, null, request, csrf);
+        return after(section, null, error, null, reader);
     }
 
     private ResponseEntity<byte[]> after(Section section, String done, Optional<String> error, SectionForm form,
-                                         HttpServletRequest request, CsrfToken csrf) {
+                                         Reader reader) {
         if (error.isPresent()) {
-            SectionForm shown = form != null ? form : SectionForm.of(section, admin.countries(section.id()), admin.retention(section.id()));
-            return sectionPage(HttpStatus.BAD_REQUEST, section, shown, null, error.get(), request, csrf);
+            SectionForm shown = form != null ? form : pages.stored(section);
+            return pages.section(HttpStatus.BAD_REQUEST, section, shown, null, error.get(), reader);
         }
-        return seeOther("/admin/sections/" + section.id() + "?done=" + done);
-    }
-
-    private ResponseEntity<byte[]> listPage(HttpStatus status, SectionForm form, String notice, String error,
-                                            HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        List<SectionsPage.Row> rows = admin.all().stream()
-                .map(s -> new SectionsPage.Row(s, admin.countries(s.id()))).toList();
-        SectionsPage page = new SectionsPage(frames.backOfficeFrame(language, t.get("organizing.sections.title")), rows,
-                form.slug(), form.name(), form.contactEmail(), form.responseHours(), form.countries(),
-                csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "organizing/sections.jte", page, language);
-    }
-
-    private ResponseEntity<byte[]> sectionPage(HttpStatus status, Section section, SectionForm form, String notice,
-                                               String error, HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        SectionAdmin.Details details = admin.details(section.id()).orElseThrow(NotFoundException::new);
-        SectionPage page = new SectionPage(frames.backOfficeFrame(language, section.name()), details.section(),
-                form.name(), form.contactEmail(), form.responseHours(), form.countries(), form.closedRetentionDays(),
-                form.unconfirmedRetentionDays(), details.organizers(),
-                details.leadIds(), details.replies(), languages.all().stream().map(Language::code).toList(),
-                csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "organizing/section.jte", page, language);
-    }
-
-    private Section find(String id) {
-        if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw new NotFoundException();
-        }
-        return admin.details(Long.parseLong(id)).map(SectionAdmin.Details::section).orElseThrow(NotFoundException::new);
+        return PageRenderer.seeOther("/admin/sections/" + section.id() + "?done=" + done);
     }
 
     private static String notice(String done) {
         return done != null && DONE.contains(done) ? "organizing.sections.done." + done : null;
-    }
-
-    private Actor actor(HttpServletRequest request, Principal principal) {
-        return new Actor(accounts.find(principal.getName()).orElseThrow(NotFoundException::new).id(),
-                request.getRemoteAddr());
-    }
-
-    private static ResponseEntity<byte[]> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location)).build();
     }
 }

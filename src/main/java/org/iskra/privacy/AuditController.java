@@ -6,16 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
-import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,26 +20,19 @@ class AuditController {
 
     static final int PAGE_SIZE = 50;
 
-    private final AuditStore store;
-    private final Languages languages;
-    private final PageFrames frames;
+    private final AuditSearch search;
     private final PageRenderer renderer;
 
-    AuditController(AuditStore store, Languages languages, PageFrames frames, PageRenderer renderer) {
-        this.store = store;
-        this.languages = languages;
-        this.frames = frames;
+    AuditController(AuditSearch search, PageRenderer renderer) {
+        this.search = search;
         this.renderer = renderer;
     }
 
     @GetMapping("/admin/audit")
-    @Transactional(readOnly = true)
     ResponseEntity<byte[]> page(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                                 @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to, @RequestParam(required = false) String page,
-                                HttpServletRequest request) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
+                                Reader reader) {
         AuditPage.Filter filter = new AuditPage.Filter(blankToEmpty(actor), blankToEmpty(action), blankToEmpty(subject),
                 blankToEmpty(from), blankToEmpty(to));
         String error = null;
@@ -70,7 +58,7 @@ class AuditController {
         List<AuditEntry> entries = List.of();
         boolean more = false;
         if (error == null) {
-            List<AuditEntry> found = store.find(new AuditStore.Query(
+            List<AuditEntry> found = search.find(new AuditSearch.Query(
                     nullIfEmpty(filter.actor().toLowerCase(Locale.ROOT)), nullIfEmpty(filter.action()),
                     nullIfEmpty(filter.subject()),
                     fromDate == null ? null : fromDate.atStartOfDay().atOffset(ZoneOffset.UTC),
@@ -79,10 +67,10 @@ class AuditController {
             more = found.size() > PAGE_SIZE;
             entries = more ? found.subList(0, PAGE_SIZE) : found;
         }
-        AuditPage model = new AuditPage(frames.backOfficeFrame(language, t.get("privacy.audit.title")), filter,
-                store.actions(), entries, pageNumber, more, error);
+        AuditPage model = new AuditPage(reader.backOfficeFrame("privacy.audit.title"), filter,
+                search.actions(), entries, pageNumber, more, error);
         return renderer.privatePage(error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "privacy/audit.jte", model,
-                language);
+                reader.language());
     }
 
     private static String blankToEmpty(String value) {
@@ -92,5 +80,4 @@ class AuditController {
     private static String nullIfEmpty(String value) {
         return value.isEmpty() ? null : value;
     }
-
 }

@@ -7,14 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
@@ -48,8 +42,8 @@ final class KeyFile {
     static final String HMAC = "hmac";
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int KEY_BYTES = 32;
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    /** The file as an error's message names it. */
+    private static final String WHAT = "personal-data key file";
 
     /** The keys of one file. Its string form names key ids only, never key material. */
     record Keys(String currentAesId, Map<String, SecretKey> aes, SecretKey hmac) {
@@ -155,31 +149,7 @@ final class KeyFile {
      * process created one meanwhile, that one stays.
      */
     static void create(Path file, SecureRandom random) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            createFolder(folder);
-            temp = createOwnerOnlyFile(folder);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(newFileText(random).getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            publish(temp, file);
-            syncFolder(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the personal-data key file " + file, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a stray temporary file holds keys nobody uses; the next start does not look at it
-                }
-            }
-        }
+        OwnerOnlyFiles.create(file, newFileText(random), WHAT);
     }
 
     /**
@@ -194,19 +164,10 @@ final class KeyFile {
         // lost along with every value sealed with it: the read and the write happen under a lock. The lock file stays,
         // since removing it would let a third process lock a new file while the second still holds the old one.
         Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
-        try (FileChannel lock = openLockFile(lockFile); FileLock held = lock.lock()) {
+        try (FileChannel lock = OwnerOnlyFiles.openLockFile(lockFile); FileLock held = lock.lock()) {
             return rotateLocked(file, random);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the personal-data key file " + file + " for the rotation", e);
-        }
-    }
-
-    private static FileChannel openLockFile(Path lockFile) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        } catch (UnsupportedOperationException e) {
-            return FileChannel.open(lockFile, options);
         }
     }
 
@@ -240,36 +201,8 @@ final class KeyFile {
             id = newId(random);
         }
         text.append(id).append(' ').append(CURRENT_AES).append(' ').append(newKey(random)).append('\n');
-        replace(file, text.toString());
+        OwnerOnlyFiles.replace(file, text.toString(), WHAT);
         return id;
-    }
-
-    private static void replace(Path file, String text) {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = createOwnerOnlyFile(folder);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
-            syncFolder(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the personal-data key file " + file, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a stray temporary file is never read as the key file
-                }
-            }
-        }
     }
 
     static String newFileText(SecureRandom random) {
@@ -295,47 +228,6 @@ final class KeyFile {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static void createFolder(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        try {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(folder);
-        }
-    }
-
-    private static Path createOwnerOnlyFile(Path folder) throws IOException {
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
-        try {
-            return Files.createTempFile(folder, ".personal-data-", ".tmp", ownerOnly);
-        } catch (UnsupportedOperationException e) {
-            return Files.createTempFile(folder, ".personal-data-", ".tmp");
-        }
-    }
-
-    private static void publish(Path temp, Path file) throws IOException {
-        try {
-            // a hard link fails if the name exists, so two nodes starting together cannot overwrite each other's keys
-            Files.createLink(file, temp);
-        } catch (FileAlreadyExistsException e) {
-            // another process was first; its keys are the ones to use
-        } catch (UnsupportedOperationException | IOException e) {
-            if (!Files.exists(file)) {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every platform can sync a directory; the file itself is already on disk
-        }
     }
 
     private static IllegalStateException malformed(Path file, String problem) {

@@ -1,34 +1,19 @@
 package org.iskra.privacy;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.Principal;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.iskra.site.Language;
-import org.iskra.site.Languages;
-import org.iskra.site.Messages;
-import org.iskra.site.NotFoundException;
-import org.iskra.site.PageFrames;
+import org.iskra.site.ActingStaff;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.iskra.site.RequiresRecentLogin;
-import org.iskra.site.StaffDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Administrators answering a data subject: search by address, download everything held (JSON, or a readable page),
@@ -39,122 +24,73 @@ import tools.jackson.databind.json.JsonMapper;
 class SubjectsController {
 
     private static final String PATH = "/admin/privacy/subjects";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataSubjects subjects;
-    private final StaffDirectory staff;
-    private final Languages languages;
-    private final PageFrames frames;
+    private final SubjectExportFile exports;
     private final PageRenderer renderer;
 
-    SubjectsController(DataSubjects subjects, StaffDirectory staff, Languages languages, PageFrames frames,
-                       PageRenderer renderer) {
+    SubjectsController(DataSubjects subjects, SubjectExportFile exports, PageRenderer renderer) {
         this.subjects = subjects;
-        this.staff = staff;
-        this.languages = languages;
-        this.frames = frames;
+        this.exports = exports;
         this.renderer = renderer;
     }
 
     @GetMapping(PATH)
-    ResponseEntity<byte[]> form(@RequestParam(required = false) String done, HttpServletRequest request, CsrfToken csrf) {
+    ResponseEntity<byte[]> form(@RequestParam(required = false) String done, Reader reader) {
         String notice = "erased".equals(done) ? "privacy.subjects.done.erased" : null;
-        return page(HttpStatus.OK, "", null, false, notice, null, request, csrf);
+        return page(HttpStatus.OK, "", null, false, notice, null, reader);
     }
 
     @PostMapping(PATH)
-    ResponseEntity<byte[]> search(@RequestParam(required = false) String email, HttpServletRequest request,
-                                  Principal principal, CsrfToken csrf) {
+    ResponseEntity<byte[]> search(@RequestParam(required = false) String email, Reader reader, ActingStaff staff) {
         String address = clean(email);
         if (!valid(address)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", reader);
         }
-        List<HeldRecord> records = subjects.find(address, actor(request, principal));
-        return page(HttpStatus.OK, address, records, false, null, null, request, csrf);
+        List<HeldRecord> records = subjects.find(address, Actor.of(staff));
+        return page(HttpStatus.OK, address, records, false, null, null, reader);
     }
 
     @PostMapping(PATH + "/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String email,
-                                  @RequestParam(required = false) String format, HttpServletRequest request,
-                                  Principal principal, CsrfToken csrf) {
+                                  @RequestParam(required = false) String format, Reader reader, ActingStaff staff) {
         String address = clean(email);
         if (!valid(address)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", reader);
         }
-        if (!"json".equals(format) && !"html".equals(format)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.format", request, csrf);
+        if (format == null || !SubjectExportFile.FORMATS.contains(format)) {
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.format", reader);
         }
-        List<HeldRecord> records = subjects.export(address, format, actor(request, principal));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        byte[] body;
-        MediaType type;
-        if (format.equals("json")) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("exportedAt", now.toString());
-            document.put("records", records.stream().map(SubjectsController::json).toList());
-            body = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
-            type = MediaType.APPLICATION_JSON;
-        } else {
-            Language language = records.stream().map(HeldRecord::language)
-                    .filter(code -> code != null && languages.supports(code)).findFirst()
-                    .flatMap(languages::find).orElseGet(() -> languages.preferredBy(request));
-            Messages t = frames.messages(language);
-            body = renderer.render("privacy/subject-export.jte",
-                    new SubjectExport(frames.backOfficeFrame(language, t.get("privacy.subjects.export.title")), now, records));
-            type = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-        }
+        SubjectExportFile.File file = exports.export(address, format, reader.language(), Actor.of(staff));
         return ResponseEntity.ok()
-                .contentType(type)
+                .contentType(file.type())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("personal-data-" + now.toLocalDate() + "." + format).build().toString())
-                .body(body);
+                        .filename(file.filename()).build().toString())
+                .body(file.body());
     }
 
     /** Without {@code confirm=yes} only asks; the erasure itself cannot be undone. */
     @PostMapping(PATH + "/erase")
     @RequiresRecentLogin
     ResponseEntity<byte[]> erase(@RequestParam(required = false) String email,
-                                 @RequestParam(required = false) String confirm, HttpServletRequest request,
-                                 Principal principal, CsrfToken csrf) {
+                                 @RequestParam(required = false) String confirm, Reader reader, ActingStaff staff) {
         String address = clean(email);
         if (!valid(address)) {
-            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", request, csrf);
+            return page(HttpStatus.BAD_REQUEST, address, null, false, null, "privacy.subjects.error.email", reader);
         }
         if (!"yes".equals(confirm)) {
-            return page(HttpStatus.OK, address, List.of(), true, null, null, request, csrf);
+            return page(HttpStatus.OK, address, List.of(), true, null, null, reader);
         }
-        subjects.erase(address, actor(request, principal));
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(PATH + "?done=erased")).build();
-    }
-
-    private static Map<String, Object> json(HeldRecord record) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("kind", record.kind());
-        json.put("reference", record.reference());
-        record.fields().forEach(f -> json.put(f.name(), f.value()));
-        if (!record.timeline().isEmpty()) {
-            json.put("timeline", record.timeline().stream().map(event -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                event.forEach(f -> e.put(f.name(), f.value()));
-                return e;
-            }).toList());
-        }
-        return json;
+        subjects.erase(address, Actor.of(staff));
+        return PageRenderer.seeOther(PATH + "?done=erased");
     }
 
     private ResponseEntity<byte[]> page(HttpStatus status, String email, List<HeldRecord> records, boolean confirm,
-                                        String notice, String error, HttpServletRequest request, CsrfToken csrf) {
-        Language language = languages.preferredBy(request);
-        Messages t = frames.messages(language);
-        SubjectsPage page = new SubjectsPage(frames.backOfficeFrame(language, t.get("privacy.subjects.title")), email,
-                records, confirm, csrf.getParameterName(), csrf.getToken(), notice, error);
-        return renderer.privatePage(status, "privacy/subjects.jte", page, language);
-    }
-
-    private Actor actor(HttpServletRequest request, Principal principal) {
-        return new Actor(staff.idOf(principal.getName()).orElseThrow(NotFoundException::new),
-                request.getRemoteAddr());
+                                        String notice, String error, Reader reader) {
+        SubjectsPage page = new SubjectsPage(reader.backOfficeFrame("privacy.subjects.title"), email, records, confirm,
+                notice, error);
+        return renderer.privatePage(status, "privacy/subjects.jte", page, reader.language());
     }
 
     private static String clean(String email) {

@@ -15,8 +15,8 @@ import org.iskra.site.PageFrame;
  * @param notice   a message key for what was just done, or null
  * @param error    a message key for an address that cannot be used, or null
  */
-public record SubjectsPage(PageFrame frame, String email, List<HeldRecord> records, boolean confirm,
-                           String csrfParameter, String csrfToken, String notice, String error) {
+public record SubjectsPage(PageFrame frame, String email, List<HeldRecord> records, boolean confirm, String notice,
+                           String error) {
 
     public Messages t() {
         return frame.t();

@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,6 +23,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.iskra.accounts.Role;
 import org.iskra.accounts.StaffAccounts;
 import org.iskra.accounts.StaffRole;
+import org.iskra.privacy.Actor;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.testsupport.Await;
@@ -27,6 +31,7 @@ import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
+import org.iskra.testsupport.TestDatabase;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Organizers following up join requests over HTTP: the dashboard, the request page and its actions, who may see
@@ -78,6 +85,12 @@ class FollowUpTest {
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    FollowUp followUp;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private JoinRequestMother requests;
     private Section armenian;
@@ -266,6 +279,77 @@ class FollowUpTest {
         assertThat(second.post(base + "/status", form(staleToken, "status", "contacted")).statusCode()).isEqualTo(303);
 
         assertThat(first.get(base).body()).contains("Meeting on Friday", "Contacted");
+    }
+
+    @Test
+    void ofTwoConcurrentStatusChangesTheSecondIsRefusedWithAConflictAndOnlyTheFirstIsRecorded() throws Exception {
+        var applicant = requests.request(armenian, "AM", "hy");
+        String first = user("first", Role.ORGANIZER, armenian.slug());
+        StaffBrowser second = logIn(user("second", Role.ORGANIZER, armenian.slug()));
+        String base = "/admin/join/" + applicant.publicId();
+        String token = second.csrf(base);
+        CountDownLatch firstChanged = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        // the first organizer's change, held open before its commit: the row stays locked with the new status
+        CompletableFuture<FollowUpOutcome> firstChange = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+            Organizer organizer = Organizer.of(staff.find(first).orElseThrow());
+            FollowUpOutcome outcome = followUp.changeStatus(applicant.publicId(), "contacted", organizer,
+                    new Actor(organizer.id(), "127.0.0.1")).orElseThrow();
+            firstChanged.countDown();
+            await(commit);
+            return outcome;
+        }));
+        await(firstChanged);
+        // the second reads the request as it was committed (new) and waits for the row to change it to joined
+        CompletableFuture<HttpResponse<String>> secondChange = CompletableFuture.supplyAsync(() -> {
+            try {
+                return second.post(base + "/status", form(token, "status", "joined"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Await.until("the second change waiting for the first one's row lock", this::anUpdateWaitsForALock);
+        commit.countDown();
+
+        assertThat(firstChange.get(20, TimeUnit.SECONDS)).isEqualTo(FollowUpOutcome.DONE);
+        HttpResponse<String> refused = secondChange.get(20, TimeUnit.SECONDS);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Someone else changed this request’s status meanwhile");
+        assertThat(Jsoup.parse(refused.body()).select("select#status option[selected]").text()).isEqualTo("Contacted");
+        assertThat(HtmlChecker.errors(refused.body())).isEmpty();
+        assertThat(jdbc.sql("select status from join_request where public_id = ?").param(applicant.publicId())
+                .query(String.class).single()).isEqualTo("contacted");
+        assertThat(jdbc.sql("""
+                        select e.detail from join_event e join join_request r on r.id = e.request_id
+                         where r.public_id = ? and e.kind = 'status'""").param(applicant.publicId())
+                .query(String.class).list()).containsExactly("from=new to=contacted");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'join.status' and subject_id = ?")
+                .param(applicant.publicId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** Whether some session's update is blocked on a row lock another transaction holds. */
+    private boolean anUpdateWaitsForALock() {
+        if (TestDatabase.onPostgres()) {
+            return jdbc.sql("""
+                            select count(*) from pg_stat_activity
+                             where wait_event_type = 'Lock' and query like 'update join_request set status%'""")
+                    .query(Long.class).single() > 0;
+        }
+        return jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null")
+                .query(Long.class).single() > 0;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out waiting for the other change");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
     }
 
     @Test

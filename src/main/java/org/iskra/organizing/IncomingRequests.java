@@ -1,4 +1,4 @@
-package org.iskra.join;
+package org.iskra.organizing;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,33 +15,39 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
-class JoinStore {
+/**
+ * Join requests as they arrive: the join feature hands over each request routed and sealed, and its confirmation
+ * when the applicant follows the link. Organizing owns the requests' tables; this is the only way into them from
+ * outside, so the join form never reads what organizers did with a request.
+ */
+@Component
+public class IncomingRequests {
 
-    /** A row as stored: personal columns still sealed. */
-    record Sealed(String name, String email, String phone, String city, String message, String emailHash) {
+    /** The personal columns of a request, sealed. */
+    public record Sealed(String name, String email, String phone, String city, String message, String emailHash) {
     }
 
     /** A request to store, routed and sealed. */
-    record NewRow(String publicId, String formToken, long sectionId, String countryCode, String language,
+    public record NewRow(String publicId, String formToken, long sectionId, String countryCode, String language,
                   String sourcePath, Sealed sealed, String confirmationTokenHash, OffsetDateTime dueAt) {
     }
 
-    /** An event on a request's timeline. */
-    record NewEvent(long requestId, String kind, String detail, OffsetDateTime at) {
+    /** The first event on a request's timeline. */
+    public record NewEvent(long requestId, TimelineEvent kind, String detail, OffsetDateTime at) {
     }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    JoinStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    IncomingRequests(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    Optional<String> publicIdOfFormToken(String formToken) {
+    /** The public id of the request stored with this form token, if one was. */
+    public Optional<String> publicIdOfFormToken(String formToken) {
         return jdbc.sql("select public_id from join_request where form_token = ?").param(formToken)
                 .query(String.class).optional();
     }
@@ -51,7 +57,7 @@ class JoinStore {
      * row stored, by form token. A row whose form token is already stored is skipped, not an error: a retried POST
      * must not undo the other requests of its group.
      */
-    Map<String, Long> insertAll(List<NewRow> rows, OffsetDateTime now) {
+    public Map<String, Long> insertAll(List<NewRow> rows, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbcTemplate.batchUpdate(connection -> connection.prepareStatement("""
                         insert into join_request (public_id, form_token, section_id, country_code, language, source_path,
@@ -85,27 +91,28 @@ class JoinStore {
         return ids;
     }
 
-    void events(List<NewEvent> events) {
+    public void events(List<NewEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         jdbcTemplate.batchUpdate("insert into join_event (request_id, kind, detail, created_at) values (?, ?, ?, ?)",
-                events.stream().map(e -> new Object[] {e.requestId(), e.kind(), e.detail(), e.at()}).toList());
-    }
-
-    void event(long requestId, String kind, String detail, OffsetDateTime at) {
-        jdbc.sql("insert into join_event (request_id, kind, detail, created_at) values (?, ?, ?, ?)")
-                .params(requestId, kind, detail, at).update();
+                events.stream().map(e -> new Object[] {e.requestId(), e.kind().code(), e.detail(), e.at()}).toList());
     }
 
     /** The request this confirmation token belongs to, if it was sent after {@code notBefore}. */
-    Optional<Long> byConfirmation(String tokenHash, OffsetDateTime notBefore) {
+    public Optional<Long> byConfirmation(String tokenHash, OffsetDateTime notBefore) {
         return jdbc.sql("select id from join_request where confirmation_token_hash = ? and created_at >= ?")
                 .params(tokenHash, notBefore).query(Long.class).optional();
     }
 
-    boolean confirm(long id, OffsetDateTime at) {
-        return jdbc.sql("update join_request set confirmed_at = ? where id = ? and confirmed_at is null")
+    /** Marks the request confirmed, with its event on the timeline; false if it was confirmed before. */
+    public boolean confirm(long id, OffsetDateTime at) {
+        boolean confirmed = jdbc.sql("update join_request set confirmed_at = ? where id = ? and confirmed_at is null")
                 .params(at, id).update() == 1;
+        if (confirmed) {
+            jdbc.sql("insert into join_event (request_id, kind, detail, created_at) values (?, ?, ?, ?)")
+                    .params(id, TimelineEvent.CONFIRMED.code(), null, at).update();
+        }
+        return confirmed;
     }
 }

@@ -8,9 +8,9 @@ import java.time.format.FormatStyle;
 import org.iskra.site.Language;
 
 /** Date and time for organizers' pages: in their language, in UTC, since a section's organizers may be anywhere. */
-public final class Times {
+public final class UtcTimes {
 
-    private Times() {
+    private UtcTimes() {
     }
 
     public static String format(OffsetDateTime at, Language language) {
