@@ -35,9 +35,9 @@ import org.iskra.organizing.Section;
 import org.iskra.organizing.Sections;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.testsupport.Await;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.Http;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,26 +46,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /** The join form over HTTP against the running application, its database and a real mail server (GreenMail). */
-@IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.demo=false",
-        "iskra.mail.poll-interval=200ms",
-        "iskra.join.per-address=100000"})
+@EmptyIskraTest
 class JoinFormTest {
 
     private static final String ORGANIZER = "organizer.am@example.org";
     @RegisterExtension
     static final MailServer mailServer = new MailServer();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        mailServer.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -546,6 +534,5 @@ class JoinFormTest {
             }
         }).toList();
     }
-
 
 }

@@ -15,15 +15,14 @@ import org.iskra.mail.Outbox;
 import org.iskra.mail.OutgoingMail;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.HtmlChecker;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.StaffBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * section's period after they were closed, new ones never confirmed a period after they arrived; requests someone
  * works on never. The periods are per section, set on the section's page, and the pages say when a request goes.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = "iskra.demo=false")
+@EmptyIskraTest
 class RetentionTest {
 
     private static final String PASSWORD = "retention passphrase for tests";

@@ -121,9 +121,12 @@ class HostileInputIT {
                 driver.findElement(By.cssSelector("button[value=preview]")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview")));
                 assertNothingRan(browser, article.getKey() + " in the preview", "#preview");
-                browser.script("const body = document.getElementById('body'); body.value = body.value + ' ';"
+                // a mark in the preview that the script's refresh replaces with the server's HTML
+                browser.script("const mark = document.createElement('span'); mark.id = 'before-live-preview';"
+                        + " document.getElementById('preview').appendChild(mark);"
+                        + " const body = document.getElementById('body'); body.value = body.value + ' ';"
                         + " body.dispatchEvent(new Event('input', {bubbles: true}));");
-                Thread.sleep(1500);
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.id("before-live-preview"), 0));
                 assertNothingRan(browser, article.getKey() + " in the live preview", "#preview");
             }
         }
