@@ -21,10 +21,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.iskra.testsupport.Await;
-import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Administrators managing staff over real HTTP: invitations through a real mail server (GreenMail), the one-time
  * link, roles, disabling, ending someone's sessions, and the refusals in the administrator's language.
  */
-@EmptyIskraTest
+@StrictLimitsIskraTest
 class StaffAdministrationTest {
 
     private static final String PASSWORD = "administrator passphrase 7";

@@ -437,6 +437,9 @@ class JoinFormTest {
 
     @Test
     void hostileInputNeverCausesA5xxOrStoresAnIncompleteRequest() {
+        // the application's database holds other tests' requests (some erased, some from other countries): only the
+        // ones stored from here on are this test's
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
         Random random = new Random(42);
         String[] fields = {"name", "email", "phone", "country", "city", "message", "consent", "from", "token", "homepage"};
         for (int i = 0; i < 150; i++) {
@@ -464,10 +467,11 @@ class JoinFormTest {
         }
         assertThat(jdbc.sql("""
                 select count(*) from join_request
-                 where name is null or email is null or city is null or email_hash is null or country_code is null
-                    or consent_at is null or section_id is null""").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from join_request where country_code not in ('AM', 'GE', 'NZ')")
+                 where created_at >= ? and (name is null or email is null or city is null or email_hash is null
+                    or country_code is null or consent_at is null or section_id is null)""").param(started)
                 .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from join_request where created_at >= ? and country_code not in ('AM', 'GE', 'NZ')")
+                .param(started).query(Long.class).single()).isZero();
     }
 
     private static String randomString(Random random, int length) {

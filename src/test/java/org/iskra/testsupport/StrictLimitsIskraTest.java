@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
  * join forms per client address, five searches per client an hour), client addresses taken from the proxy's
  * forwarded headers (so a test sends from addresses of its own), feeds with summaries only. One application for all
  * of them (see {@link IskraIntegrationTest}): the class that submits join forms from this JVM's own address is the
- * only one here to do so.
+ * only one here to do so. The staff administration's tests are here too: they make organizers of the fallback section,
+ * whose notices then no longer go to the section's contact address, as the other applications' tests expect.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
