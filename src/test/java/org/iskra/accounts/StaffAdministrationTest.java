@@ -22,9 +22,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.HtmlChecker;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,27 +33,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Administrators managing staff over real HTTP: invitations through a real mail server (GreenMail), the one-time
  * link, roles, disabling, ending someone's sessions, and the refusals in the administrator's language.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "iskra.mail.poll-interval=200ms"})
+@StrictLimitsIskraTest
 class StaffAdministrationTest {
 
     private static final String PASSWORD = "administrator passphrase 7";
     private static final Pattern LINK = Pattern.compile("http://localhost:[0-9]+(/admin/invitation/([A-Za-z0-9_-]{43}))");
     @RegisterExtension
     static final MailServer mailServer = new MailServer();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        mailServer.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;

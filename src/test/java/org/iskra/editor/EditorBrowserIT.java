@@ -18,11 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** An editor in headless Chromium writes an article, previews it live and with the button, publishes; a reader sees it. */
 @IskraIntegrationTest
-@TestPropertySource(properties = "iskra.demo=false")
 class EditorBrowserIT {
 
     private static final String PASSWORD = "a browser editor's passphrase";

@@ -22,12 +22,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** Writing, previewing, publishing and revising articles in the back office, over real HTTP. */
 @IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "iskra.editor.publish-interval=1h",
-        "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=3MB"})
 class EditorTest {
 
     private static final String PASSWORD = "an editor's long passphrase";

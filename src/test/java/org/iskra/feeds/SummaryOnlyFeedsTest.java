@@ -9,15 +9,13 @@ import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.site.IskraProperties;
 import org.iskra.testsupport.Http;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** With {@code ISKRA_FEEDS_FULL_CONTENT=false} feed readers get the standfirst and come to the site for the rest. */
-@IskraIntegrationTest
-@TestPropertySource(properties = "iskra.feeds.full-content=false")
+@StrictLimitsIskraTest
 class SummaryOnlyFeedsTest {
 
     @Autowired

@@ -5,17 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.iskra.testsupport.TestDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
+import org.iskra.testsupport.EmptyIskraTest;
 
 /**
  * The application without demo content, on its own data folder and the database under test, for driving the
- * importer directly.
+ * importer directly: the one {@link EmptyIskraTest} shares with the other classes that need an empty site.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "iskra.demo=false")
-@ContextConfiguration(initializers = TestDatabase.class)
+@EmptyIskraTest
 @interface ImportTest {
 }

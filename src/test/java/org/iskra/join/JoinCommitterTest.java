@@ -12,18 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Group commit against the real database: requests committed together are each stored once with their event and
  * mail, and one request the database refuses fails alone while the others of its group are stored.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "spring.mail.port=1"})
+@EmptyIskraTest
 class JoinCommitterTest {
 
     @Autowired

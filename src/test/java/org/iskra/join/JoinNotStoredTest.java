@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * When a request cannot be committed (here: the committer has stopped, as during a shutdown), the applicant gets
  * 503 with the form, what they typed and a message in their language, never a thank-you.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "spring.mail.port=1", "iskra.join.per-address=1000"})
+@EmptyIskraTest
 @DirtiesContext
 class JoinNotStoredTest {
 

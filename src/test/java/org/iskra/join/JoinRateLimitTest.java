@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** One client address sending form after form: past the limit it gets a 429 in its language, and nothing is stored. */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "iskra.join.per-address=3", "spring.mail.port=1"})
+@StrictLimitsIskraTest
 class JoinRateLimitTest {
 
     @LocalServerPort

@@ -12,17 +12,15 @@ import org.iskra.accounts.StaffAccounts;
 import org.iskra.accounts.StaffRole;
 import org.iskra.organizing.Section;
 import org.iskra.organizing.Sections;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.StaffBrowser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** The link in the organizers' notice leads to the request the join form stored, readable by its section only. */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=false", "iskra.join.per-address=100000"})
+@EmptyIskraTest
 class JoinRequestFollowUpTest {
 
     private static final String PASSWORD = "join follow-up passphrase";
@@ -45,11 +43,11 @@ class JoinRequestFollowUpTest {
     @Test
     void theOrganizersOfTheSectionReadWhatTheApplicantSent() throws Exception {
         Section section = sections.create("follow-" + UUID.randomUUID().toString().substring(0, 8), "Follow section",
-                "follow@example.org", 48, List.of("AM"));
+                "follow@example.org", 48, List.of("NP"));
         String email = "organizer-" + UUID.randomUUID() + "@example.org";
         staff.create(email, "Organizer", PASSWORD, List.of(new StaffRole(Role.ORGANIZER, section.slug())));
         JoinClient client = new JoinClient(port, tokens);
-        Map<String, String> form = client.applicant("AM");
+        Map<String, String> form = client.applicant("NP");
         assertThat(client.post("ru", form).statusCode()).isEqualTo(303);
         String publicId = jdbc.sql("select public_id from join_request where form_token = ?").param(form.get("token"))
                 .query(String.class).single();

@@ -28,7 +28,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.DatabaseDump;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.JobRuns;
+import org.iskra.testsupport.MailServer;
+import org.iskra.testsupport.OutboxIskraTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,28 +38,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox against a real mail server (GreenMail) that the tests stop and start, on the database under test. */
-@IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.demo=false",
-        "iskra.mail.poll-interval=200ms",
-        "iskra.mail.retry-delay=3s",
-        "iskra.mail.from=Искра <no-reply@iskra.example>"})
+@OutboxIskraTest
 class OutboxDeliveryTest {
 
-    private static final int SMTP_PORT = Await.freePort();
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
+    private static final int SMTP_PORT = MailServer.PORT;
 
     @Autowired
     Outbox outbox;
@@ -164,7 +152,7 @@ class OutboxDeliveryTest {
 
         awaitOne(mail.recipient());
         Await.until("marked sent", () -> "sent".equals(row(id).get("status")));
-        Thread.sleep(1500);
+        workerRuns().awaitMore(2);
         assertThat(messagesTo(mail.recipient())).as("delivered exactly once").hasSize(1);
         assertThat(((Number) row(id).get("attempts")).intValue()).isGreaterThanOrEqualTo(2);
     }
@@ -179,7 +167,7 @@ class OutboxDeliveryTest {
 
         Await.until("given up", () -> "failed".equals(row(id).get("status")));
         startMailServer();
-        Thread.sleep(1500);
+        workerRuns().awaitMore(2);
 
         assertThat(row(id).get("attempts")).isEqualTo(properties.maxAttempts());
         assertThat(messagesTo(mail.recipient())).isEmpty();
@@ -236,7 +224,7 @@ class OutboxDeliveryTest {
         }
 
         Await.until("all delivered", () -> recipients.stream().allMatch(r -> !messagesTo(r).isEmpty()));
-        Thread.sleep(1500);
+        workerRuns().awaitMore(2);
         for (String recipient : recipients) {
             assertThat(messagesTo(recipient)).as(recipient).hasSize(1);
         }
@@ -303,6 +291,11 @@ class OutboxDeliveryTest {
         assertThat(jdbc.sql("select count(*) from outbox_message").query(Long.class).single()).isEqualTo(before);
     }
 
+    /** The application's own worker: a second copy or a retry would come from one of its next runs. */
+    private JobRuns workerRuns() {
+        return JobRuns.of(meters, OutboxSender.class.getName(), "poll");
+    }
+
     private double failures() {
         return meters.find("iskra.mail.send.failures").counters().stream().mapToDouble(c -> c.count()).sum();
     }
@@ -346,8 +339,6 @@ class OutboxDeliveryTest {
         assertThat(received).hasSize(1);
         return received.get(0);
     }
-
-
 
     /** A message stored as the outbox stores it, sealed and bound to its public id, without a recipient hash. */
     private long insertSealed(String kind, String recipient, OffsetDateTime now) {

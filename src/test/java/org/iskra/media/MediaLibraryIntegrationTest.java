@@ -24,17 +24,15 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.Http;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-@IskraIntegrationTest
-@TestPropertySource(properties = "iskra.demo=false")
+@EmptyIskraTest
 class MediaLibraryIntegrationTest {
 
     private static int seed = 1;

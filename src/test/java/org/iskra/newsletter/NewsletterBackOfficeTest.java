@@ -17,8 +17,8 @@ import org.iskra.accounts.StaffRole;
 import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.privacy.KeyedHash;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.HtmlChecker;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,24 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  * translation now after seeing how many will get it, administrators export and erase a subscriber and answer a mail
  * to the unsubscribe address; unconfirmed subscriptions are erased when their link expires. Every read is audited.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.demo=false",
-        "iskra.mail.poll-interval=200ms",
-        "iskra.newsletter.per-address=100000",
-        "iskra.newsletter.digest-check=1h",
-        "iskra.newsletter.retention-check=1h"})
+@EmptyIskraTest
 class NewsletterBackOfficeTest {
 
     private static final String PASSWORD = "newsletter passphrase for tests";
 
     @RegisterExtension
     static final MailServer mailServer = new MailServer();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        mailServer.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -15,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The subscription block under an article and the newsletter page in headless Chromium on a phone-sized screen:
@@ -23,7 +22,6 @@ import org.springframework.test.context.TestPropertySource;
  * full form, filled in, and confirming it leads to "check your inbox", as does the page's own form.
  */
 @IskraIntegrationTest
-@TestPropertySource(properties = {"spring.mail.port=1", "iskra.newsletter.min-fill-time=0s"})
 class NewsletterBrowserIT {
 
     @LocalServerPort

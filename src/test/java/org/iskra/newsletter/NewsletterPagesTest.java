@@ -25,28 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The newsletter's page types pass the W3C Nu checker (left-to-right and right-to-left), and so does the HTML of a
  * copy; the block under a (cached) article is a form to this page that a stale token sends back to the full form.
  */
 @IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.mail.poll-interval=200ms",
-        "iskra.newsletter.per-address=100000",
-        "iskra.newsletter.digest-check=1h"})
 class NewsletterPagesTest {
 
     @RegisterExtension
     static final MailServer mailServer = new MailServer();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        mailServer.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -11,36 +11,23 @@ import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.testsupport.Await;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.SmtpSink;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A mail server that refuses an address for good (550 to RCPT TO): each refusal is counted on the subscriber and in
  * the mailing's counts, never retried, and after the third the address is no longer sent to.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.demo=false",
-        "iskra.mail.poll-interval=200ms",
-        "iskra.newsletter.per-address=100000",
-        "iskra.newsletter.digest-check=1h"})
+@StrictLimitsIskraTest
 class NewsletterRefusalTest {
 
     @RegisterExtension
     static final SmtpSink smtp = new SmtpSink(address -> address.startsWith("gone."));
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        smtp.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -20,8 +20,8 @@ import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.testsupport.Await;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.Http;
-import org.iskra.testsupport.IskraIntegrationTest;
 import org.iskra.testsupport.MailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,32 +29,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The newsletter over HTTP against the running application, its database and a real mail server (GreenMail):
  * subscribing with double opt-in, the digest of what was published, RFC 8058's one-click unsubscribe.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.demo=false",
-        "iskra.mail.poll-interval=200ms",
-        "iskra.newsletter.per-address=100000",
-        "iskra.newsletter.digest-check=1h",
-        "iskra.newsletter.unsubscribe-address=Unsubscribe <leave@iskra.example>"})
+@EmptyIskraTest
 class NewsletterTest {
 
     static final Pattern CONFIRM_LINK = Pattern.compile("http://localhost:[0-9]+(/[a-z]{2}/newsletter/confirm/[A-Za-z0-9_-]{22}\\.[0-9a-f]{32})");
 
     @RegisterExtension
     static final MailServer mailServer = new MailServer();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        mailServer.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -27,8 +27,9 @@ import org.iskra.privacy.Actor;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
 import org.iskra.testsupport.Await;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.HtmlChecker;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.JobRuns;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
 import org.iskra.testsupport.TestDatabase;
@@ -39,9 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,21 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Organizers following up join requests over HTTP: the dashboard, the request page and its actions, who may see
  * what, the audit rows each read and change leaves, replies and deadline mail through a real mail server.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {
-        "iskra.demo=false",
-        "iskra.mail.poll-interval=200ms",
-        "iskra.organizing.deadline-check=300ms"})
+@EmptyIskraTest
 class FollowUpTest {
 
     private static final String PASSWORD = "follow-up passphrase for tests";
     @RegisterExtension
     static final MailServer mailServer = new MailServer();
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        mailServer.pointMailAt(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -439,7 +428,9 @@ class FollowUpTest {
                 .params(OffsetDateTime.now(ZoneOffset.UTC).minusHours(49), late.publicId()).update();
         Await.until("an escalation", () -> !messagesTo(admin, late.publicId()).isEmpty()
                 && !messagesTo(lead, late.publicId()).isEmpty());
-        Thread.sleep(1000);  // a few more rounds of the job: none may send again
+        // a few more rounds of the job, and of the mail worker after it: none may send again
+        JobRuns.of(meters, Deadlines.class.getName(), "check").awaitMore(2);
+        JobRuns.of(meters, "org.iskra.mail.OutboxSender", "poll").awaitMore(2);
 
         assertThat(messagesTo(organizer, late.publicId())).hasSize(1);
         assertThat(messagesTo(admin, late.publicId())).hasSize(1);

@@ -12,21 +12,19 @@ import org.iskra.accounts.StaffAccounts;
 import org.iskra.accounts.StaffRole;
 import org.iskra.privacy.KeyedHash;
 import org.iskra.privacy.PersonalDataCipher;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.StaffBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * An organizer reads the requests of their own sections and nothing else, whatever address, filter or form they
  * try; and every read of personal data leaves exactly one audit row.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = "iskra.demo=false")
+@EmptyIskraTest
 class LeastPrivilegeTest {
 
     private static final String PASSWORD = "least privilege passphrase for tests";

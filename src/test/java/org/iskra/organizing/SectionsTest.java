@@ -12,11 +12,9 @@ import org.iskra.testsupport.IskraIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.test.context.TestPropertySource;
 
 /** Sections on the database under test, with the demo sections loaded as a demo installation has them. */
 @IskraIntegrationTest
-@TestPropertySource(properties = {"iskra.demo=true", "spring.mail.port=1"})
 class SectionsTest {
 
     @Autowired

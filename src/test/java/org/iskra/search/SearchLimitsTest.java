@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.iskra.testsupport.Http;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Searches per client, behind a proxy that says who the client is (X-Forwarded-For, trusted from the loopback
  * address as from any private one). The same settings as {@code site.SecurityHeadersTest}: one application for both.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"server.forward-headers-strategy=native", "iskra.search.per-client=5",
-        "iskra.search.client-period=1h"})
+@StrictLimitsIskraTest
 class SearchLimitsTest {
 
     @LocalServerPort

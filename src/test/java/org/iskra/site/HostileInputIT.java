@@ -121,9 +121,17 @@ class HostileInputIT {
                 driver.findElement(By.cssSelector("button[value=preview]")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview")));
                 assertNothingRan(browser, article.getKey() + " in the preview", "#preview");
-                browser.script("const body = document.getElementById('body'); body.value = body.value + ' ';"
+                // a mark in the preview that the script's refresh replaces with the server's HTML; when the server
+                // refuses a body's preview the script leaves the page as it was, and the refused request ends the wait
+                browser.script("performance.clearResourceTimings();"
+                        + " const mark = document.createElement('span'); mark.id = 'before-live-preview';"
+                        + " document.getElementById('preview').appendChild(mark);"
+                        + " const body = document.getElementById('body'); body.value = body.value + ' ';"
                         + " body.dispatchEvent(new Event('input', {bubbles: true}));");
-                Thread.sleep(1500);
+                String preview = driver.findElement(By.id("editor")).getAttribute("data-preview");
+                wait.until(page -> Boolean.TRUE.equals(browser.script("return !document.getElementById('before-live-preview')"
+                        + " || performance.getEntriesByType('resource').some(e => e.name.endsWith(arguments[0])"
+                        + " && e.responseEnd > 0 && e.responseStatus >= 400);", preview)));
                 assertNothingRan(browser, article.getKey() + " in the live preview", "#preview");
             }
         }

@@ -8,20 +8,17 @@ import org.iskra.articles.ArticleMother;
 import org.iskra.articles.ArticleWriter;
 import org.iskra.testsupport.Await;
 import org.iskra.testsupport.Http;
-import org.iskra.testsupport.IskraIntegrationTest;
+import org.iskra.testsupport.StrictLimitsIskraTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The headers that keep readers' visits to themselves, behind a TLS-terminating proxy: it says the request came
  * over HTTPS (X-Forwarded-Proto), trusted from the loopback address as from any private one. The same settings as
  * {@code search.SearchLimitsTest}: one application for both.
  */
-@IskraIntegrationTest
-@TestPropertySource(properties = {"server.forward-headers-strategy=native", "iskra.search.per-client=5",
-        "iskra.search.client-period=1h"})
+@StrictLimitsIskraTest
 class SecurityHeadersTest {
 
     @Autowired

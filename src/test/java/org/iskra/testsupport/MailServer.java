@@ -6,29 +6,26 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real SMTP server (GreenMail) for the whole test class, on a port of its own, that the application under test
- * sends to:
+ * A real SMTP server (GreenMail) for the whole test class:
  * <pre>
  * &#64;RegisterExtension
  * static final MailServer mailServer = new MailServer();
- *
- * &#64;DynamicPropertySource
- * static void mail(DynamicPropertyRegistry registry) { mailServer.pointMailAt(registry); }
  * </pre>
+ * Every test application of the JVM sends its mail to {@link #PORT} ({@link TestDatabase} sets it), so no class needs a
+ * property of its own for mail, which would make Spring start an application for that class alone. A class that
+ * reads mail runs this server there while it runs; for the other classes nothing listens, and their mail waits in the
+ * outbox as it does while a real mail server is down. Mail queued by an earlier class may arrive while a later one
+ * listens: a test finds its own by its unique recipient. Tests that play an outage start and stop a server on
+ * {@link #PORT} themselves, and {@link SmtpSink} listens there too.
  */
 public final class MailServer implements BeforeAllCallback, AfterAllCallback {
 
-    private final int port = Await.freePort();
-    private final GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** Where the test applications send their mail. */
+    public static final int PORT = Await.freePort();
 
-    /** Sends the application's mail here. */
-    public void pointMailAt(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
-    }
+    private final GreenMail greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     public MimeMessage[] getReceivedMessages() {
         return greenMail.getReceivedMessages();

@@ -17,13 +17,13 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A small real SMTP server for tests that need replies GreenMail does not give: it answers {@code 550} to RCPT TO for
  * the addresses {@code refuses} matches, accepts the rest and keeps each accepted message (envelope recipient and
  * the raw data). Enough of RFC 5321 for JavaMail: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT, several messages
- * per connection.
+ * per connection. It listens on {@link MailServer#PORT}, where the test applications send their mail, while its
+ * test class runs.
  */
 public final class SmtpSink implements BeforeAllCallback, AfterAllCallback {
 
@@ -31,7 +31,7 @@ public final class SmtpSink implements BeforeAllCallback, AfterAllCallback {
     public record Received(String recipient, String data) {
     }
 
-    private final int port = Await.freePort();
+    private final int port = MailServer.PORT;
     private final Predicate<String> refuses;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
@@ -40,11 +40,6 @@ public final class SmtpSink implements BeforeAllCallback, AfterAllCallback {
 
     public SmtpSink(Predicate<String> refuses) {
         this.refuses = refuses;
-    }
-
-    public void pointMailAt(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
     }
 
     public List<Received> received() {

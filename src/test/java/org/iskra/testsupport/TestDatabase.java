@@ -10,7 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
-/** Gives each test application a fresh data folder, and points it at PostgreSQL when the suite runs there. */
+/**
+ * Gives each test application a fresh data folder and the suite's mail port ({@link MailServer}), and points it at
+ * PostgreSQL when the suite runs there.
+ */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DB_URL_PROPERTY = "iskra.test.db.url";
@@ -52,6 +55,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> properties = new HashMap<>(databaseSettings());
         properties.put("iskra.data", freshDataFolder().toString());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(MailServer.PORT));
         // tests wait for the index by searching every few milliseconds, from one address: the per-client limit
         // would refuse them; a test about the limit sets its own
         var inlined = context.getEnvironment().getPropertySources()
