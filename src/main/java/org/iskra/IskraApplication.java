@@ -3,6 +3,7 @@ package org.iskra;
 import org.iskra.backup.BackupCommand;
 import org.iskra.backup.RestoreCommand;
 import org.iskra.importing.ImportCommand;
+import org.iskra.mirror.MirrorCommand;
 import org.iskra.privacy.AuditCommand;
 import org.iskra.privacy.KeysCommand;
 import org.iskra.search.ReindexCommand;
@@ -32,6 +33,9 @@ public class IskraApplication {
         }
         if (args.length > 0 && args[0].equals("restore")) {
             System.exit(RestoreCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("mirror")) {
+            System.exit(MirrorCommand.run(args));
         }
         SpringApplication.run(IskraApplication.class, args);
     }
