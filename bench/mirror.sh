@@ -12,13 +12,16 @@
 # at most 1.0 ms per page and 512 MB, and an incremental run after one publish in under 2 s.
 #
 # Usage: bench/mirror.sh [RUNS=3] [ARTICLES=10000]
-# Settings: JAVA_OPTS (the node's JVM settings, bin/iskra's defaults otherwise), MVN_ARGS (e.g. -o)
+# Settings: MIRROR_JAVA_OPTS (the mirror command's JVM settings; default -Xmx256m with the rest of bin/iskra's: a
+# node's 64 MB heap holds its live set and H2's page cache with little to spare, and a run over 20 000 translations
+# then spends its time collecting), MVN_ARGS (e.g. -o)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${1:-3}
 articles=${2:-10000}
 MVN_ARGS=${MVN_ARGS:-}
+MIRROR_JAVA_OPTS=${MIRROR_JAVA_OPTS:--Xmx256m -Xmn32m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=32m}
 
 # shellcheck disable=SC2086
 mvn -q $MVN_ARGS -DskipTests package
@@ -37,7 +40,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else pr
 # one mirror run into $1; prints "ms-per-page run-ms whole-seconds rss-mb" and the summary line on stderr
 run_one() {
   local dir=$1
-  /usr/bin/time -f "%e %M" -o "$work/time" bin/iskra mirror "$dir" --iskra.data="$data" --iskra.languages=en,ru \
+  JAVA_OPTS="$MIRROR_JAVA_OPTS" /usr/bin/time -f "%e %M" -o "$work/time" bin/iskra mirror "$dir" --iskra.data="$data" --iskra.languages=en,ru \
     >"$work/out" 2>"$work/err" || true
   local summary seconds rss per ms
   summary=$(grep "^Mirror in" "$work/out" || true)
