@@ -53,6 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")
                         .hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/admin/import", "/admin/import/**").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/admin/mirror", "/admin/mirror/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().hasAuthority(SignIn.SIGNED_IN))
                 .formLogin(login -> login
                         .loginPage("/admin/login")

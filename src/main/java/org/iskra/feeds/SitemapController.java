@@ -10,7 +10,6 @@ import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageCache;
-import org.iskra.site.PageFrames;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,25 +29,18 @@ class SitemapController {
 
     private final Sitemaps sitemaps;
     private final Languages languages;
-    private final PageFrames frames;
+    private final FeedFiles files;
 
-    SitemapController(Sitemaps sitemaps, Languages languages, PageFrames frames) {
+    SitemapController(Sitemaps sitemaps, Languages languages, FeedFiles files) {
         this.sitemaps = sitemaps;
         this.languages = languages;
-        this.frames = frames;
+        this.files = files;
     }
 
     @GetMapping("/robots.txt")
     ResponseEntity<byte[]> robots(HttpServletRequest request) {
-        String robots = """
-                User-agent: *
-                Allow: /
-                Disallow: /admin/
-
-                Sitemap: %s
-                """.formatted(frames.absolute("/sitemap.xml"));
         PageCache.markCacheable(request, Set.of());
-        return ok(TEXT, robots.getBytes(StandardCharsets.UTF_8));
+        return ok(TEXT, files.robots());
     }
 
     @GetMapping("/sitemap.xml")

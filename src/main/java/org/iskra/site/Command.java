@@ -66,6 +66,10 @@ public abstract class Command<P> {
 
     /** Runs the command; {@code args} may start with its name. Exit status: 0 done, 1 failed, 2 bad usage or input. */
     public final int execute(String[] args, PrintStream out, PrintStream err) {
+        Integer done = withoutIskra(args, out, err);
+        if (done != null) {
+            return done;
+        }
         Start<P> start = prepare(args, err);
         if (start == null) {
             return USAGE;
@@ -90,6 +94,14 @@ public abstract class Command<P> {
             err.println(whyStopped(e));
             return FAILED;
         }
+    }
+
+    /**
+     * A form of the command that reads only files and needs no Iskra started (checking a mirror, say): its exit
+     * status, or null when {@code args} ask for the usual form.
+     */
+    protected Integer withoutIskra(String[] args, PrintStream out, PrintStream err) {
+        return null;
     }
 
     /** Checks the arguments; null after printing to {@code err} why they are wrong (exit status 2). */

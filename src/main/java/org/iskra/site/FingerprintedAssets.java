@@ -31,7 +31,8 @@ class FingerprintedAssets {
     private static final Map<String, MediaType> FILES = Map.of(
             "assets/site.css", new MediaType("text", "css", StandardCharsets.UTF_8),
             "assets/article-editor.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
-            "assets/passkeys.js", new MediaType("text", "javascript", StandardCharsets.UTF_8));
+            "assets/passkeys.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
+            "assets/mirror-search.js", new MediaType("text", "javascript", StandardCharsets.UTF_8));
 
     /** Served name (e.g. {@code site.0123456789ab.css}) → asset. */
     private final Map<String, Asset> byServedName = new LinkedHashMap<>();
@@ -64,6 +65,15 @@ class FingerprintedAssets {
             throw new IllegalArgumentException("no asset " + resource);
         }
         return path;
+    }
+
+    /** The bytes served at a path such as {@code /assets/site.0123456789ab.css}, for copies of the site. */
+    java.util.Optional<byte[]> bytes(String servedPath) {
+        String prefix = "/assets/";
+        if (!servedPath.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(byServedName.get(servedPath.substring(prefix.length()))).map(Asset::bytes);
     }
 
     @GetMapping("/assets/{name:[a-z0-9.-]+}")

@@ -110,6 +110,11 @@ public class PageFrames {
         return assets.path(resource);
     }
 
+    /** The bytes of an asset by the path pages link to ({@code /assets/site.0123456789ab.css}), for the mirror. */
+    public java.util.Optional<byte[]> assetBytes(String servedPath) {
+        return assets.bytes(servedPath);
+    }
+
     public String absolute(String path) {
         return properties.baseUrl() + path;
     }

@@ -36,6 +36,12 @@ public class PageRenderer {
      */
     public ResponseEntity<byte[]> publicPage(HttpServletRequest request, String template, Object model,
                                              Language language, OffsetDateTime lastModified, Set<String> cacheTags) {
+        return publicPage(request, render(template, model), language, lastModified, cacheTags);
+    }
+
+    /** A public page already rendered (see {@code articles.SitePages}), cacheable like the one above. */
+    public ResponseEntity<byte[]> publicPage(HttpServletRequest request, byte[] html, Language language,
+                                             OffsetDateTime lastModified, Set<String> cacheTags) {
         PageCache.markCacheable(request, cacheTags);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(HTML)
@@ -44,7 +50,7 @@ public class PageRenderer {
         if (lastModified != null) {
             response.lastModified(lastModified.toInstant());
         }
-        return response.body(render(template, model));
+        return response.body(html);
     }
 
     public ResponseEntity<byte[]> errorPage(HttpStatus status, Object model, Language language) {

@@ -129,6 +129,9 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/import", List.of(ADMINISTRATOR));
         RULES.put("POST /admin/import", List.of(ADMINISTRATOR));
         RULES.put("GET /admin/import/{id}", List.of(ADMINISTRATOR));
+        // the static mirror: writes the whole public site into the server's folder
+        RULES.put("GET /admin/mirror", List.of(ADMINISTRATOR));
+        RULES.put("POST /admin/mirror", List.of(ADMINISTRATOR));
     }
 
     @Autowired

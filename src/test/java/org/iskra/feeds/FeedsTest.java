@@ -80,7 +80,7 @@ class FeedsTest {
             assertThat(entry.getPublishedDate().toInstant()).isEqualTo(article.input().publishedAt().toInstant());
             assertThat(entry.getUri()).as("a stable id that does not change with the slug")
                     .startsWith("tag:").endsWith("/uk").doesNotContain(article.slug());
-            assertThat(feed.getEntries()).as(format).hasSizeLessThanOrEqualTo(FeedController.ENTRIES);
+            assertThat(feed.getEntries()).as(format).hasSizeLessThanOrEqualTo(FeedFiles.ENTRIES);
             for (SyndEntry any : feed.getEntries()) {
                 assertThat(any.getLink()).as("links are absolute").startsWith(properties.baseUrl() + "/uk/articles/");
             }

@@ -123,6 +123,9 @@ final class BenchmarkCorpus {
             "jo", "eg", "tn", "ma", "dz", "fr", "de", "es", "it", "gb", "pl", "ar", "br", "cl", "mx", "us", "in", "pk"};
 
     private final Map<String, Vocabulary> vocabularies;
+    /** The languages translations take in turn, and how many consecutive translations make one article. */
+    private final List<String> languages;
+    private final int perArticle;
 
     private record Vocabulary(String[] words, String[] functionWords, double[] cumulative, int realWords) {
 
@@ -133,6 +136,16 @@ final class BenchmarkCorpus {
     }
 
     BenchmarkCorpus() {
+        this(LANGUAGES, 3);
+    }
+
+    /** A corpus in some of the ten languages: the mirror's benchmark has each article in each of two. */
+    BenchmarkCorpus(List<String> languages, int perArticle) {
+        if (!LANGUAGES.containsAll(languages) || languages.isEmpty() || perArticle < 1 || perArticle > languages.size()) {
+            throw new IllegalArgumentException("languages among " + LANGUAGES + ", at most one translation per language");
+        }
+        this.languages = List.copyOf(languages);
+        this.perArticle = perArticle;
         Map<String, Vocabulary> built = new java.util.HashMap<>();
         for (String language : LANGUAGES) {
             built.put(language, vocabulary(language));
@@ -186,7 +199,7 @@ final class BenchmarkCorpus {
     /** Translation number {@code n}: its language, text, terms and date follow from {@code n} alone. */
     IndexedTranslation translation(int n) {
         SplittableRandom random = new SplittableRandom(0x5EED_0000L + n);
-        String language = LANGUAGES.get(n % LANGUAGES.size());
+        String language = languages.get(n % languages.size());
         Vocabulary vocabulary = vocabularies.get(language);
         String title = capitalized(sentence(vocabulary, random, 4 + random.nextInt(7), false));
         String standfirst = sentence(vocabulary, random, 20 + random.nextInt(16), true);
@@ -212,8 +225,8 @@ final class BenchmarkCorpus {
         for (int i = 0, count = 1 + random.nextInt(3); i < count; i++) {
             tags.add(term(vocabulary.words()[random.nextInt(vocabulary.realWords())]));
         }
-        OffsetDateTime published = FIRST_DAY.plusHours(n / 3);
-        return new IndexedTranslation(n / 3, language, "article-" + n, title, standfirst, body.toString(), regions,
+        OffsetDateTime published = FIRST_DAY.plusHours(n / perArticle);
+        return new IndexedTranslation(n / perArticle, language, "article-" + n, title, standfirst, body.toString(), regions,
                 countries.stream().distinct().toList(), tags.stream().distinct().toList(), published, published);
     }
 

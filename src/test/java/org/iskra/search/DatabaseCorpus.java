@@ -23,11 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Everything goes in with batched inserts, in the tables' own terms: the benchmark measures reading the archive
  * back, not saving it (saving one article at a time through the editor's path would take most of an hour here).
  * As in the application, the original decides an article's regions, countries and tags; each translation names
- * them in its language.
+ * them in its language. {@code --languages=en,ru} gives every article one translation in each of those languages (the
+ * mirror's benchmark); by default articles have three translations in turn among ten languages.
  */
 public final class DatabaseCorpus {
 
     private static final int BATCH = 500;
+    /** How many consecutive translations make one article. */
+    private static int perArticle = 3;
 
     private DatabaseCorpus() {
     }
@@ -35,6 +38,15 @@ public final class DatabaseCorpus {
     public static void main(String[] args) throws Exception {
         int translations = Integer.parseInt(args[0]);
         List<String> settings = new ArrayList<>(List.of(args).subList(1, args.length));
+        BenchmarkCorpus corpus = new BenchmarkCorpus();
+        for (String setting : List.copyOf(settings)) {
+            if (setting.startsWith("--languages=")) {
+                List<String> languages = List.of(setting.substring("--languages=".length()).split(","));
+                perArticle = languages.size();
+                corpus = new BenchmarkCorpus(languages, perArticle);
+                settings.remove(setting);
+            }
+        }
         try (ConfigurableApplicationContext context = CommandLine.start(IskraApplication.class, settings,
                 List.of("--iskra.demo=false", "--" + SearchEnabled.PROPERTY + "=false"), List.of())) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -42,7 +54,6 @@ public final class DatabaseCorpus {
             if (existing != null && existing > 0) {
                 throw new IllegalStateException("the database already holds translations: give an empty data folder");
             }
-            BenchmarkCorpus corpus = new BenchmarkCorpus();
             Terms terms = new Terms();
             long started = System.nanoTime();
             for (int first = 0; first < translations; first += BATCH) {
@@ -56,7 +67,7 @@ public final class DatabaseCorpus {
                     System.out.printf("%d translations stored, %.0f s%n", first + BATCH, (System.nanoTime() - started) / 1e9);
                 }
             }
-            int articles = (translations + 2) / 3;
+            int articles = (translations + perArticle - 1) / perArticle;
             // later saves must not collide with the ids given here
             jdbc.execute("alter table article alter column id restart with " + (articles + 1));
             jdbc.execute("alter table translation alter column id restart with " + (translations + 1));
@@ -67,9 +78,9 @@ public final class DatabaseCorpus {
         }
     }
 
-    /** Translation n belongs to article n / 3 (as in the corpus), whose original is its first translation. */
+    /** Translation n belongs to article n / perArticle (as in the corpus), whose original is its first translation. */
     private static long articleId(int n) {
-        return n / 3 + 1;
+        return n / perArticle + 1;
     }
 
     private static void insert(JdbcTemplate jdbc, int first, List<IndexedTranslation> batch) {
@@ -80,7 +91,7 @@ public final class DatabaseCorpus {
         for (int i = 0; i < batch.size(); i++) {
             int n = first + i;
             IndexedTranslation t = batch.get(i);
-            if (n % 3 == 0) {
+            if (n % perArticle == 0) {
                 articles.add(new Object[] {articleId(n), "bench-" + articleId(n), t.language(), t.publishedAt()});
             }
             translations.add(new Object[] {n + 1L, articleId(n), t.language(), t.slug(), t.publishedAt(), t.updatedAt()});
@@ -118,7 +129,7 @@ public final class DatabaseCorpus {
             for (int i = 0; i < batch.size(); i++) {
                 int n = first + i;
                 IndexedTranslation t = batch.get(i);
-                if (n % 3 == 0) {
+                if (n % perArticle == 0) {
                     articleRegions = ids(t.regions(), regions, newRegions);
                     articleTags = ids(t.tags(), tags, newTags);
                     for (int p = 0; p < articleRegions.size(); p++) {

@@ -34,7 +34,10 @@ import org.springframework.test.context.ContextConfiguration;
         "iskra.editor.publish-interval=1h",
         // small enough for a test to send an upload over the limit
         "spring.servlet.multipart.max-file-size=2MB",
-        "spring.servlet.multipart.max-request-size=3MB"})
+        "spring.servlet.multipart.max-request-size=3MB",
+        // the static mirror's join address and the back office's mirror folder (mirror.MirrorTest)
+        "iskra.mirror.join-url=http://joinexample.onion",
+        "iskra.mirror.dir=target/test-mirror-back-office"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IskraIntegrationTest {
 }
