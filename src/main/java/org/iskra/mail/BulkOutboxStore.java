@@ -44,29 +44,12 @@ class BulkOutboxStore {
     }
 
     /**
-     * Up to {@code limit} due copies, leased to {@code owner}. The order names {@code status} first although it is
-     * constant here: only then does H2 read the rows in the due index's order and stop after {@code limit}; ordered
-     * by the due time alone it sorted every pending copy on each claim, and a mailing of 100 000 slowed to a crawl.
+     * Up to {@code limit} due copies, leased to {@code owner} ({@link Leases}: ordered by the due time alone, H2 sorted
+     * every pending copy on each claim, and a mailing to 100 000 slowed to a crawl).
      */
     List<Claimed> claim(String kind, String owner, OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
-        List<Long> candidates = jdbc.sql("""
-                        select id from outbox_bulk_message
-                         where status = 'pending' and next_attempt_at <= :now
-                           and (lease_until is null or lease_until < :now) and kind = :kind
-                         order by status, next_attempt_at, id
-                         fetch first :limit rows only""")
-                .param("now", now).param("kind", kind).param("limit", limit)
-                .query(Long.class)
-                .list();
+        List<Long> candidates = Leases.take(jdbc, new Leases.Queue("outbox_bulk_message", " and kind = :kind", "kind", kind), owner, now, leaseUntil, limit);
         if (candidates.isEmpty()) {
-            return List.of();
-        }
-        int claimed = jdbc.sql("""
-                        update outbox_bulk_message set lease_owner = :owner, lease_until = :until
-                         where id in (:ids) and status = 'pending' and (lease_until is null or lease_until < :now)""")
-                .param("owner", owner).param("until", leaseUntil).param("now", now).param("ids", candidates)
-                .update();
-        if (claimed == 0) {
             return List.of();
         }
         return jdbc.sql("""

@@ -77,31 +77,12 @@ class OutboxStore {
     }
 
     /**
-     * Puts a lease on up to {@code limit} due messages no other worker holds, oldest due first, and returns them.
-     * The candidates are read through the (status, next_attempt_at) index and then leased by id, re-checking the
-     * condition on each row: during a mail outage the backlog grows by thousands of messages, and a claim that
-     * looked at every pending row (as an UPDATE with an IN subquery does on H2) would cost more with every one. The
-     * order names the constant {@code status} first, so that H2 reads in the index's order instead of sorting.
+     * Puts a lease on up to {@code limit} due messages no other worker holds, oldest due first ({@link Leases}),
+     * and returns them.
      */
     List<Claimed> claim(String owner, OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
-        List<Long> candidates = jdbc.sql("""
-                        select id from outbox_message
-                         where status = 'pending' and next_attempt_at <= :now
-                           and (lease_until is null or lease_until < :now)
-                         order by status, next_attempt_at, id
-                         fetch first :limit rows only""")
-                .param("now", now).param("limit", limit)
-                .query(Long.class)
-                .list();
+        List<Long> candidates = Leases.take(jdbc, Leases.Queue.of("outbox_message"), owner, now, leaseUntil, limit);
         if (candidates.isEmpty()) {
-            return List.of();
-        }
-        int claimed = jdbc.sql("""
-                        update outbox_message set lease_owner = :owner, lease_until = :until
-                         where id in (:ids) and status = 'pending' and (lease_until is null or lease_until < :now)""")
-                .param("owner", owner).param("until", leaseUntil).param("now", now).param("ids", candidates)
-                .update();
-        if (claimed == 0) {
             return List.of();
         }
         return jdbc.sql("""
