@@ -121,6 +121,11 @@ public class PageCache {
         return pages.size();
     }
 
+    /** The addresses kept, as keyed (path and the values of the parameters the page read). */
+    Set<String> addresses() {
+        return Set.copyOf(pages.keySet());
+    }
+
     private synchronized void evictLeastRecentlyUsed() {
         int excess = pages.size() - maxEntries + Math.max(1, maxEntries / 10);
         if (excess <= 0) {
