@@ -30,6 +30,7 @@ class FingerprintedAssets {
 
     private static final Map<String, MediaType> FILES = Map.of(
             "assets/site.css", new MediaType("text", "css", StandardCharsets.UTF_8),
+            "assets/staff.css", new MediaType("text", "css", StandardCharsets.UTF_8),
             "assets/article-editor.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
             "assets/passkeys.js", new MediaType("text", "javascript", StandardCharsets.UTF_8),
             "assets/mirror-search.js", new MediaType("text", "javascript", StandardCharsets.UTF_8));

@@ -11,6 +11,8 @@ import java.util.List;
  * @param structuredData a schema.org JSON-LD document, or null
  * @param csrf           the CSRF field of the page's forms (back-office pages, see {@link Reader#backOfficeFrame}),
  *                       or null: public pages are cached and shared, so they never carry one
+ * @param staffStylesheet the back office's own stylesheet, after the site's, or null on public pages: readers on
+ *                       slow phones never download the staff screens' rules
  */
 public record PageFrame(
         Messages t,
@@ -24,7 +26,8 @@ public record PageFrame(
         List<HeadLink> feeds,
         SocialMeta social,
         StructuredData structuredData,
-        CsrfField csrf) {
+        CsrfField csrf,
+        String staffStylesheet) {
 
     public PageFrame {
         feeds = List.copyOf(feeds);
@@ -43,21 +46,21 @@ public record PageFrame(
         List<HeadLink> all = new ArrayList<>(more);
         all.addAll(feeds);
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, all,
-                social, structuredData, csrf);
+                social, structuredData, csrf, staffStylesheet);
     }
 
     public PageFrame withSocial(SocialMeta social) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData, csrf);
+                social, structuredData, csrf, staffStylesheet);
     }
 
     public PageFrame withStructuredData(StructuredData structuredData) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData, csrf);
+                social, structuredData, csrf, staffStylesheet);
     }
 
     public PageFrame withCsrf(CsrfField csrf) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData, csrf);
+                social, structuredData, csrf, staffStylesheet);
     }
 }

@@ -53,7 +53,7 @@ public class PageFrames {
         SocialMeta social = SocialMeta.website(title, description, absolute(path), t.get("site.name"),
                 language.openGraphLocale(), otherLocales);
         return new PageFrame(t, title, description, absolute(path), alternates, menu,
-                assets.stylesheetPath(), false, languageFeeds(t), social, null, null);
+                assets.stylesheetPath(), false, languageFeeds(t), social, null, null, null);
     }
 
     /**
@@ -92,17 +92,21 @@ public class PageFrames {
 
     /** A frame for the back office: not for search engines, language menu leading to the public front pages. */
     public PageFrame backOfficeFrame(Language language, String title) {
-        return errorFrame(language, title);
+        return unlistedFrame(language, title, assets.path("assets/staff.css"));
     }
 
     /** A frame for pages search engines should not keep (errors). */
     public PageFrame errorFrame(Language language, String title) {
+        return unlistedFrame(language, title, null);
+    }
+
+    private PageFrame unlistedFrame(Language language, String title, String staffStylesheet) {
         List<LanguageLink> menu = languages.all().stream()
                 .map(l -> new LanguageLink(l.code(), l.nativeName(), "/" + l.code() + "/", l.equals(language)))
                 .toList();
         Messages t = messages(language);
         return new PageFrame(t, title, "", null, List.of(), menu, assets.stylesheetPath(), true, languageFeeds(t),
-                null, null, null);
+                null, null, null, staffStylesheet);
     }
 
     /** The path of a script or stylesheet such as {@code assets/site.css}, named by its content so it can be kept long. */
