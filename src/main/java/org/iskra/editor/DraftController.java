@@ -1,5 +1,7 @@
 package org.iskra.editor;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +25,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Editing a saved translation: the form, saving it, the script's autosave and its live preview. */
+/** Editing a saved translation: the form, saving it (Save, or Ctrl+S and the script's autosave). */
 @Controller
 class DraftController {
 
-    private final ArticleDesk desk;
     private final ArticleWriter writer;
     private final EditorDrafts drafts;
     private final EditorScreen screen;
     private final FigureInsertion figures;
 
-    DraftController(ArticleDesk desk, ArticleWriter writer, EditorDrafts drafts, EditorScreen screen,
+    DraftController(ArticleWriter writer, EditorDrafts drafts, EditorScreen screen,
                     FigureInsertion figures) {
-        this.desk = desk;
         this.writer = writer;
         this.drafts = drafts;
         this.screen = screen;
@@ -90,6 +90,8 @@ class DraftController {
         try {
             SaveResult saved = writer.edit(kept.toInput(draft, user.name()), kept.versionNumber());
             answer.put("version", saved.version());
+            // the page shows it in the staff member's own zone; the server's clock is the one that counts
+            answer.put("savedAt", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
             answer.put("message", t.get("editor.autosave.saved"));
             return json(HttpStatus.OK, answer);
         } catch (ArticleRejectedException e) {
@@ -100,16 +102,6 @@ class DraftController {
             answer.put("message", t.get("editor.conflict.autosave"));
             return json(HttpStatus.CONFLICT, answer);
         }
-    }
-
-    /** The script's live preview: the body as the public page renders it, sanitized. */
-    @PostMapping(value = "/admin/articles/preview", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> preview(@RequestParam(required = false) String body) {
-        String markdown = body == null ? "" : body.replace("\r\n", "\n");
-        if (markdown.length() > EditorForm.MAX_BODY) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).cacheControl(CacheControl.noStore()).body("");
-        }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(desk.preview(markdown));
     }
 
     private static ResponseEntity<Map<String, Object>> json(HttpStatus status, Map<String, Object> body) {

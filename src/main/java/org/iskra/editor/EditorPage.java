@@ -17,11 +17,17 @@ import org.iskra.site.PageFrame;
  * @param notice      message key of what just happened ("saved", "published"…), or null
  * @param transitions statuses this user may move the translation to
  * @param source      for a new translation: the translation it starts from, else null
+ * @param original    what a translator reads beside the form, or null for an original
+ * @param words       the body's word count
+ * @param originalWords the original's word count, or 0 without one
+ * @param aligned     the original and the form's body block by block, or null for an original
+ * @param saveState   what the page says about saving when it is shown
  */
 public record EditorPage(PageFrame frame, ArticleDesk.Draft draft, EditorForm form, String previewHtml, List<String> problems,
                   boolean conflict, String notice, List<String> transitions,
                   List<Language> languages, String script, ArticleDesk.Draft source,
-                  ArticleDesk.Draft original) {
+                  ArticleDesk.Draft original, int words, int originalWords, AlignedParagraphs aligned,
+                  SaveState saveState) {
 
     public Messages t() {
         return frame.t();

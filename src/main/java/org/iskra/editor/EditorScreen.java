@@ -1,5 +1,6 @@
 package org.iskra.editor;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,11 +45,26 @@ class EditorScreen {
         String title = draft == null ? t.get("editor.new.title") : t.get("editor.edit.title", draft.title());
         List<String> transitions = draft == null ? List.of()
                 : user.transitions(draft).stream().map(EditorialStatus::value).toList();
+        ArticleDesk.Draft original = originalBeside(draft, view.source(), user);
+        EditorForm form = view.form();
+        // the preview is beside the text from the start, as the published page will show it
+        String preview = view.previewHtml() != null || form.body().isBlank() ? view.previewHtml() : desk.preview(form.body());
         EditorPage page = new EditorPage(frames.backOfficeFrame(reader.language(), title).withCsrf(reader.csrf()), draft,
-                view.form(), view.previewHtml(), view.problems(), view.conflict(), view.notice(), transitions,
-                languages.all(), frames.assetPath("assets/article-editor.js"), view.source(),
-                originalBeside(draft, view.source(), user));
+                form, preview, view.problems(), view.conflict(), view.notice(), transitions,
+                languages.all(), frames.assetPath("assets/article-editor.js"), view.source(), original,
+                WordCount.of(form.body(), form.language()),
+                original == null ? 0 : WordCount.of(original.body(), original.language()),
+                original == null ? null : AlignedParagraphs.of(original.body(), form.body()),
+                SaveState.of(draft, form, newestRevision(draft), t.interfaceLanguage()));
         return renderer.privatePage(status, "editor/edit.jte", page, reader.language());
+    }
+
+    private OffsetDateTime newestRevision(ArticleDesk.Draft draft) {
+        if (draft == null) {
+            return null;
+        }
+        List<ArticleDesk.RevisionEntry> revisions = desk.revisions(draft.translationId());
+        return revisions.isEmpty() ? null : revisions.get(0).createdAt();
     }
 
     /** The form again with the preview of its body. */

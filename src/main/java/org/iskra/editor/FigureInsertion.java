@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * An image uploaded from the editor: checked (a file, alt text, a credit of sensible length), stored as the
- * importer stores images, and added to the end of the body as a figure. Nothing is saved yet: the form comes back
- * with the user's words and the figure, and Save keeps both.
+ * importer stores images, and written as a figure: at the end of the body when the form was sent without script,
+ * at the cursor when the script sent the image alone ({@link FigureController}). Nothing is saved yet: the form
+ * comes back with the user's words and the figure, and Save keeps both.
  */
 @Component
 class FigureInsertion {
@@ -25,6 +26,14 @@ class FigureInsertion {
         }
     }
 
+    /** The figure as the body writes it, or why there is none. */
+    record Figure(String shortcode, String problem, HttpStatus status) {
+
+        boolean stored() {
+            return problem == null;
+        }
+    }
+
     private final MediaLibrary media;
 
     FigureInsertion(MediaLibrary media) {
@@ -32,6 +41,12 @@ class FigureInsertion {
     }
 
     Outcome insert(EditorForm form, FigureUpload figure) {
+        Figure stored = store(figure);
+        return stored.stored() ? new Outcome(form.withFigure(stored.shortcode()), null, HttpStatus.OK)
+                : new Outcome(null, stored.problem(), stored.status());
+    }
+
+    Figure store(FigureUpload figure) {
         if (figure.file() == null || figure.file().isEmpty()) {
             return refused("editor.figure.missing", HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -51,11 +66,11 @@ class FigureInsertion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Outcome(form.withFigure(figure.shortcode(image.hash())), null, HttpStatus.OK);
+        return new Figure(figure.shortcode(image.hash()), null, HttpStatus.OK);
     }
 
-    private static Outcome refused(String problem, HttpStatus status) {
-        return new Outcome(null, problem, status);
+    private static Figure refused(String problem, HttpStatus status) {
+        return new Figure(null, problem, status);
     }
 
     private static HttpStatus status(String reason) {

@@ -380,8 +380,8 @@ class EditorTest {
         HttpResponse<String> start = translator.get("/admin/articles/new?from=" + id + "&language=ar");
         assertThat(start.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(start.body()).select("#body").text()).isEqualTo("The dockers walked out at dawn.");
-        assertThat(Jsoup.parse(start.body()).select(".side-by-side aside.original pre").text())
-                .as("the original beside the form, to read").isEqualTo("The dockers walked out at dawn.");
+        assertThat(Jsoup.parse(start.body()).select("table.aligned tr.block td.original[lang=en]").eachText())
+                .as("the original beside the form, block by block, to read").containsExactly("The dockers walked out at dawn.");
         assertThat(HtmlChecker.errors(start.body())).isEmpty();
         String slug = "dockers-ar-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> refused = translator.post("/admin/articles/new",
@@ -395,8 +395,10 @@ class EditorTest {
         HttpResponse<String> mine = translator.get(arabic);
         assertThat(mine.statusCode()).isEqualTo(200);
         Document editing = Jsoup.parse(mine.body());
-        assertThat(editing.select("aside.original div[lang=en] strong").text()).isEqualTo("Dockers walk out");
-        assertThat(editing.select("aside.original pre").text()).isEqualTo("The dockers walked out at dawn.");
+        assertThat(editing.select("table.aligned td.original[lang=en] strong").text()).isEqualTo("Dockers walk out");
+        assertThat(editing.select("table.aligned tr.block td.original").text()).isEqualTo("The dockers walked out at dawn.");
+        assertThat(editing.select("table.aligned tr.block td.translation[lang=ar]").eachText())
+                .as("the translation's block beside the original's").containsExactly("أضرب عمال الموانئ عند الفجر.");
         assertThat(Jsoup.parse(mine.body()).select("section.workflow input[name=to]").eachAttr("value"))
                 .as("a translator submits for review; editors publish").doesNotContain("published");
         assertThat(Jsoup.parse(translator.get("/admin/articles").body()).text()).contains("إضراب عمال الموانئ");
@@ -449,9 +451,9 @@ class EditorTest {
         String arabic = saved.headers().firstValue("Location").orElseThrow().replace("?done=saved", "");
         HttpResponse<String> mine = translator.get(arabic);
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(Jsoup.parse(mine.body()).select("aside.original pre").text()).isEqualTo("The dockers walked out.");
+        assertThat(Jsoup.parse(mine.body()).select("table.aligned tr.block td.original").text()).isEqualTo("The dockers walked out.");
         assertThat(mine.body()).doesNotContain("unpublished correction");
-        assertThat(Jsoup.parse(editor.get(arabic).body()).select("aside.original pre").text())
+        assertThat(Jsoup.parse(editor.get(arabic).body()).select("table.aligned tr.block td.original").text())
                 .as("an editor reads the newest words").contains("unpublished correction");
     }
 

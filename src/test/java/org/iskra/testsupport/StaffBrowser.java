@@ -73,6 +73,13 @@ public final class StaffBrowser {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form POST with more headers ({@code "Accept-Language", "ru"}), never confirmed again. */
+    public HttpResponse<String> postWithHeaders(String path, String form, String... headers) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).headers(headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token of the first form on a page. */
     public String csrf(String path) throws Exception {
         return Jsoup.parse(get(path).body()).select("input[name=_csrf]").attr("value");
