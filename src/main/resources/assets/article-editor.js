@@ -28,6 +28,7 @@
   var saveTimer = null;
   var dirty = false;
   var saving = false;
+  var again = false;
   var stopped = false;
   var cursor = null;
 
@@ -107,7 +108,12 @@
   }
 
   function save() {
-    if (!autosaveUrl || stopped || saving) {
+    if (!autosaveUrl || stopped) {
+      return;
+    }
+    if (saving) {
+      // asked again (Ctrl+S) while a save is on its way: save once more when it is back
+      again = true;
       return;
     }
     dirty = false;
@@ -126,7 +132,10 @@
           for (var i = 0; i < versions.length; i++) {
             versions[i].value = result.answer.version;
           }
-          if (dirty) {
+          if (again) {
+            again = false;
+            save();
+          } else if (dirty) {
             say(state, state.getAttribute('data-unsaved'));
           } else {
             showTime(result.answer.savedAt);
