@@ -136,6 +136,7 @@ class EditorBrowserIT {
             assertThat(text.indexOf("{{< figure")).isBetween(text.indexOf("Sunday."), text.indexOf("## The demands"));
             assertThat(text).contains("alt=\"Bakers at the oven\"");
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#preview figure img"), "alt", "Bakers at the oven"));
+            browser.screenshot("editor-1280-typed");
 
             driver.manage().window().setSize(new Dimension(390, 844));
             driver.get(http.url(path));
@@ -176,12 +177,16 @@ class EditorBrowserIT {
             assertBeside(driver, By.id("body"), By.id("preview"));
             assertThat(browser.accessibilityViolations()).isEmpty();
             browser.screenshot("editor-translation-1280");
+            browser.script("document.getElementById('aligned').scrollIntoView();");
+            browser.screenshot("editor-translation-aligned-1280");
 
             driver.manage().window().setSize(new Dimension(390, 844));
             driver.navigate().refresh();
             assertBelow(driver, By.cssSelector("#aligned tr.block td.original"), By.cssSelector("#aligned tr.block td.translation"));
             assertThat(browser.accessibilityViolations()).isEmpty();
             browser.screenshot("editor-translation-390");
+            browser.script("document.getElementById('aligned').scrollIntoView();");
+            browser.screenshot("editor-translation-aligned-390");
         }
     }
 
