@@ -124,7 +124,7 @@ public class ArticleCatalog {
     /** Every published original with each of its published translations and whether it is outdated. */
     public List<TranslationState> translationStates() {
         return jdbc.sql("""
-                select a.id as article_id, a.original_language, o.slug as original_slug, ro.title as original_title,
+                select a.id as article_id, o.id as original_id, a.created_by, a.original_language, o.slug as original_slug, ro.title as original_title,
                        o.published_at, t.language, t.slug,
                        case when t.id is not null and\s""" + OutdatedTranslations.ORIGINAL_CHANGED_AT + """
                         is not null then true else false end as outdated

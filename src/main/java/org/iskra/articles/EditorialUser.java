@@ -56,7 +56,20 @@ public record EditorialUser(String name, boolean editor, boolean author, List<St
 
     /** Opens, saves and moves along the workflow: editors all, authors their own, translators their languages. */
     public boolean mayEdit(ArticleDesk.Draft draft) {
-        return editor || name.equals(draft.createdBy()) || (!draft.isOriginal() && translatesInto.contains(draft.language()));
+        return mayOpen(draft.language(), draft.isOriginal(), draft.createdBy());
+    }
+
+    /** {@link #mayEdit} for a text known only by its language, whether it is the original, and who created its article. */
+    public boolean mayOpen(String language, boolean original, String createdBy) {
+        return editor || name.equals(createdBy) || (!original && translatesInto.contains(language));
+    }
+
+    /**
+     * Whether this user may start the article's translation into a language: editors any, authors of their own
+     * articles, translators into their languages from a published original (the only originals they may read).
+     */
+    public boolean mayStartTranslation(String language, boolean originalPublished, String createdBy) {
+        return editor || (author && name.equals(createdBy)) || (originalPublished && translatesInto.contains(language));
     }
 
     /** Authors, editors and administrators write new articles; a translator only translates, into their languages. */
@@ -103,9 +116,14 @@ public record EditorialUser(String name, boolean editor, boolean author, List<St
         return transitions(draft).contains(to);
     }
 
-    /** The language the article list shows: a translator's own, unless they asked for another of theirs. */
-    public String listedLanguage(String asked) {
-        return translatorOnly() && !translatesInto.contains(asked) ? translatesInto.get(0) : asked;
+    /**
+     * The languages in the order this user reads them in lists and matrices: a translator's own first (in the order
+     * of their roles), then the others as given.
+     */
+    public List<String> ownLanguagesFirst(List<String> languages) {
+        List<String> ordered = new ArrayList<>(translatesInto.stream().filter(languages::contains).toList());
+        languages.stream().filter(l -> !ordered.contains(l)).forEach(ordered::add);
+        return ordered;
     }
 
     /** Whose articles the list shows: an author sees what they wrote, the others anyone's (or the one asked for). */

@@ -1,16 +1,19 @@
 package org.iskra.editor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.iskra.articles.ArticleDesk;
+import org.iskra.articles.ArticleOverview;
 import org.iskra.articles.EditorialStatus;
 import org.iskra.articles.EditorialUser;
 import org.iskra.site.IskraProperties;
+import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageRenderer;
 import org.iskra.site.Reader;
+import org.iskra.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,22 +21,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The back office's article list, filtered: authors see what they wrote, translators the translations into their
- * languages, editors and administrators everything.
+ * The back office's article list: one row per article with a marker per site language. Authors see what they
+ * wrote, translators what they may translate (published originals) and their own texts, with their languages
+ * first; editors and administrators everything.
  */
 @Controller
 class ArticleListController {
 
-    private static final List<String> STATUSES = Arrays.stream(EditorialStatus.values()).map(EditorialStatus::value).toList();
+    /** What the status filter offers: the editorial statuses, and "missing" for the work not yet started. */
+    static final List<String> STATUSES;
 
-    private final ArticleDesk desk;
+    static {
+        List<String> statuses = new ArrayList<>(Arrays.stream(EditorialStatus.values()).map(EditorialStatus::value).toList());
+        statuses.add("missing");
+        STATUSES = List.copyOf(statuses);
+    }
+
+    private final ArticleOverview overview;
+    private final org.iskra.articles.ArticleDesk desk;
     private final Languages languages;
+    private final Taxonomy taxonomy;
     private final PageRenderer renderer;
     private final int pageSize;
 
-    ArticleListController(ArticleDesk desk, Languages languages, PageRenderer renderer, IskraProperties properties) {
+    ArticleListController(ArticleOverview overview, org.iskra.articles.ArticleDesk desk, Languages languages,
+                          Taxonomy taxonomy, PageRenderer renderer, IskraProperties properties) {
+        this.overview = overview;
         this.desk = desk;
         this.languages = languages;
+        this.taxonomy = taxonomy;
         this.renderer = renderer;
         this.pageSize = Math.max(20, properties.pageSize());
     }
@@ -42,17 +58,25 @@ class ArticleListController {
     ResponseEntity<byte[]> list(@RequestParam(required = false) String language, @RequestParam(required = false) String status,
                                 @RequestParam(required = false) String author, @RequestParam(required = false) String region,
                                 @RequestParam(required = false) String tag, @RequestParam(required = false) String outdated,
-                                @RequestParam(required = false) String q, @RequestParam(required = false, defaultValue = "1") String page,
+                                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                                @RequestParam(required = false, defaultValue = "1") String page,
                                 EditorialUser user, Reader reader) {
         if (!page.matches("[1-9][0-9]{0,5}")) {
             throw new NotFoundException();
         }
-        ArticleDesk.Filter filter = new ArticleDesk.Filter(user.listedLanguage(blank(language)), blank(status),
-                user.listedAuthor(blank(author)), blank(region), blank(tag), "true".equals(outdated), blank(q));
-        ArticleDesk.Page list = desk.list(filter, Integer.parseInt(page), pageSize);
+        String asked = blank(language);
+        List<String> codes = languages.all().stream().map(Language::code).toList();
+        ArticleListPage.Asked filters = new ArticleListPage.Asked(codes.contains(asked) ? asked : "",
+                STATUSES.contains(blank(status)) ? blank(status) : "", user.listedAuthor(blank(author)), blank(region),
+                blank(tag), "true".equals(outdated), blank(q), "title".equals(sort) ? ArticleOverview.Sort.TITLE : ArticleOverview.Sort.CHANGED);
+        ArticleOverview.Page list = overview.list(filters.toFilter(user.translatorOnly() ? user.translatesInto() : List.of(),
+                codes.size()), Integer.parseInt(page), pageSize);
+        List<String> ordered = user.ownLanguagesFirst(codes);
+        List<ArticleRow> rows = list.rows().stream().map(row -> ArticleRow.of(row, user, ordered, filters.language())).toList();
         boolean everyone = user.seesEveryone();
-        ArticleListPage model = new ArticleListPage(reader.backOfficeFrame("editor.list.title"), filter, list,
-                languages.all(), STATUSES, everyone ? desk.creators() : List.of(), everyone, !user.translatorOnly());
+        ArticleListPage model = new ArticleListPage(reader.backOfficeFrame("editor.list.title"), filters, list, rows,
+                ordered, STATUSES, taxonomy.regions(reader.language().code()), everyone ? desk.creators() : List.of(),
+                everyone, !user.translatorOnly());
         return renderer.privatePage(HttpStatus.OK, "editor/list.jte", model, reader.language());
     }
 

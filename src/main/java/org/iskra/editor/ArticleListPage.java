@@ -1,19 +1,51 @@
 package org.iskra.editor;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.iskra.articles.ArticleDesk;
-import org.iskra.site.Language;
+import org.iskra.articles.ArticleOverview;
 import org.iskra.site.Messages;
 import org.iskra.site.PageFrame;
+import org.iskra.taxonomy.Term;
 
-/** The model of the back office's article list: the filters as given and one page of translations. */
-public record ArticleListPage(PageFrame frame, ArticleDesk.Filter filter, ArticleDesk.Page list, List<Language> languages,
-                       List<String> statuses, List<String> creators, boolean seesEveryone,
-                       boolean writesArticles) {
+/**
+ * The model of the back office's article list: the filters as asked, one page of articles as rows, and the site's
+ * languages in this user's order (the order of every row's markers).
+ */
+public record ArticleListPage(PageFrame frame, Asked filter, ArticleOverview.Page list, List<ArticleRow> rows,
+                              List<String> languages, List<String> statuses, List<Term> regions, List<String> creators,
+                              boolean seesEveryone, boolean writesArticles) {
+
+    /** The filters and the order as the list was asked for, checked: unknown values are "any". */
+    public record Asked(String language, String status, String createdBy, String region, String tag, boolean outdated,
+                        String query, ArticleOverview.Sort sort) {
+
+        ArticleOverview.Filter toFilter(List<String> translatorLanguages, int siteLanguages) {
+            return new ArticleOverview.Filter(language, status, createdBy, region, tag, outdated, query, sort,
+                    translatorLanguages, siteLanguages);
+        }
+
+        public boolean byTitle() {
+            return sort == ArticleOverview.Sort.TITLE;
+        }
+    }
 
     public Messages t() {
         return frame.t();
+    }
+
+    /** A marker's words for screen readers and tooltips: "Russian: outdated", "English: original, published". */
+    public String label(Marker marker, ArticleRow row) {
+        Messages t = frame.t();
+        String state = t.get(marker.state().key());
+        if (marker.state() == Marker.State.ORIGINAL && row.originalStatus() != null) {
+            state = t.get("editor.list.marker.original-status", t.get("editor.status." + row.originalStatus()));
+        }
+        if (marker.state() == Marker.State.MISSING && marker.href() != null) {
+            state = t.get("editor.list.marker.start");
+        }
+        return t.get("editor.list.marker.label", t.languageName(marker.language()), state);
     }
 
     /** The address of another page of the same filtered list. */
@@ -28,6 +60,7 @@ public record ArticleListPage(PageFrame frame, ArticleDesk.Filter filter, Articl
         add(query, "tag", filter.tag());
         add(query, "outdated", filter.outdated() ? "true" : "");
         add(query, "q", filter.query());
+        add(query, "sort", filter.byTitle() ? "title" : "");
         add(query, "page", page <= 1 ? "" : String.valueOf(page));
         return "/admin/articles" + (query.length() == 0 ? "" : "?" + query);
     }
@@ -39,6 +72,6 @@ public record ArticleListPage(PageFrame frame, ArticleDesk.Filter filter, Articl
         if (query.length() > 0) {
             query.append('&');
         }
-        query.append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 }

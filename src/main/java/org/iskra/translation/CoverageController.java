@@ -3,6 +3,7 @@ package org.iskra.translation;
 import java.util.List;
 
 import org.iskra.articles.EditorialUser;
+import org.iskra.site.IskraProperties;
 import org.iskra.site.Languages;
 import org.iskra.site.NotFoundException;
 import org.iskra.site.PageRenderer;
@@ -24,19 +25,32 @@ class CoverageController {
     private final CoverageReport report;
     private final Languages languages;
     private final PageRenderer renderer;
+    private final int pageSize;
 
-    CoverageController(CoverageReport report, Languages languages, PageRenderer renderer) {
+    CoverageController(CoverageReport report, Languages languages, PageRenderer renderer, IskraProperties properties) {
         this.report = report;
         this.languages = languages;
         this.renderer = renderer;
+        this.pageSize = Math.max(20, properties.pageSize());
     }
 
+    /**
+     * The matrix for everyone, every language; the queue (the work, most needed first) for the asked language or a
+     * translator's own, which also come first in the matrix.
+     */
     @GetMapping("/admin/translations")
-    ResponseEntity<byte[]> page(@RequestParam(required = false) String language, EditorialUser user, Reader reader) {
-        Coverage coverage = report.build(only(language, user), reader.language());
-        CoveragePage page = new CoveragePage(reader.backOfficeFrame("translations.title"), coverage,
+    ResponseEntity<byte[]> page(@RequestParam(required = false) String language,
+                                @RequestParam(required = false, defaultValue = "1") String page,
+                                EditorialUser user, Reader reader) {
+        if (!page.matches("[1-9][0-9]{0,5}")) {
+            throw new NotFoundException();
+        }
+        List<String> queue = only(language, user);
+        Coverage coverage = queue.isEmpty() ? null : report.build(queue, reader.language());
+        CoverageMatrix matrix = report.matrix(queue, user, reader.language(), Integer.parseInt(page), pageSize);
+        CoveragePage model = new CoveragePage(reader.backOfficeFrame("translations.title"), coverage, matrix,
                 language == null ? "" : language);
-        return renderer.privatePage(HttpStatus.OK, "translation/coverage.jte", page, reader.language());
+        return renderer.privatePage(HttpStatus.OK, "translation/coverage.jte", model, reader.language());
     }
 
     @GetMapping(value = "/admin/translations.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -79,8 +79,20 @@ class EditorialUserTest {
         assertThat(AUTHOR.reading(someoneElses)).isEqualTo(EditorialUser.Reading.NONE);
         assertThat(AUTHOR.listedAuthor("")).isEqualTo("author@example.org");
         assertThat(EDITOR.listedAuthor("")).isEmpty();
-        assertThat(TRANSLATOR.listedLanguage("de")).isEqualTo("ru");
-        assertThat(TRANSLATOR.listedLanguage("uk")).isEqualTo("uk");
+        assertThat(AUTHOR.mayStartTranslation("de", false, "author@example.org")).as("their own, even unpublished").isTrue();
+        assertThat(AUTHOR.mayStartTranslation("de", true, "other@example.org")).isFalse();
+    }
+
+    @Test
+    void aTranslatorStartsTranslationsIntoTheirLanguagesOfPublishedOriginalsAndListsTheirLanguagesFirst() {
+        assertThat(TRANSLATOR.mayStartTranslation("uk", true, "someone@example.org")).isTrue();
+        assertThat(TRANSLATOR.mayStartTranslation("uk", false, "someone@example.org")).as("an unpublished original").isFalse();
+        assertThat(TRANSLATOR.mayStartTranslation("de", true, "someone@example.org")).as("not their language").isFalse();
+        assertThat(TRANSLATOR.mayOpen("uk", false, "someone@example.org")).isTrue();
+        assertThat(TRANSLATOR.mayOpen("uk", true, "someone@example.org")).as("never an original").isFalse();
+        assertThat(TRANSLATOR.ownLanguagesFirst(List.of("en", "de", "uk", "ru", "fr"))).containsExactly("ru", "uk", "en", "de", "fr");
+        assertThat(EDITOR.ownLanguagesFirst(List.of("en", "de", "uk"))).containsExactly("en", "de", "uk");
+        assertThat(EDITOR.mayStartTranslation("de", false, "someone@example.org")).isTrue();
     }
 
     private static ArticleDesk.Draft text(String language, String originalLanguage, String createdBy, EditorialStatus status,

@@ -128,8 +128,10 @@ class EditorTest {
         editor.post(path, form(editor.get(path).body(), "en", "", "Miners strike", "The miners stopped work again.") + "&action=save");
         editor.post(path + "/status", statusForm(editor.get(path).body(), "published"));
         editor.post(russian, form(editor.get(russian).body(), "ru", slug, "Шахтёры бастуют", "Шахтёры остановили работу!") + "&action=save");
-        assertThat(Jsoup.parse(editor.get("/admin/articles?outdated=true&language=ru").body()).select("table.report a").eachText())
-                .contains("Шахтёры бастуют");
+        // one row per article, by its original; the Russian title beside it, and its Russian marker says outdated
+        Document outdated = Jsoup.parse(editor.get("/admin/articles?outdated=true&language=ru").body());
+        assertThat(outdated.select("table.report .other-title").eachText()).contains("Шахтёры бастуют");
+        assertThat(outdated.select("table.report a.marker-outdated[href=" + russian + "]")).hasSize(1);
 
         HttpResponse<String> twice = editor.post("/admin/articles/new",
                 form(start.body(), "ru", "", "Ещё раз", "Другие слова.") + "&from=" + id + "&action=save");
