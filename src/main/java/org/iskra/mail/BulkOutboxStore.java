@@ -127,6 +127,15 @@ class BulkOutboxStore {
                 .params(kind, batchId).query(Long.class).optional().isPresent();
     }
 
+    /** Deletes up to {@code limit} copies of a mailing that are no longer pending; returns how many. */
+    int deleteEnded(String kind, long batchId, int limit) {
+        return jdbc.sql("""
+                        delete from outbox_bulk_message where id in (
+                            select id from outbox_bulk_message where kind = ? and batch_id = ? and status <> 'pending'
+                             fetch first ? rows only)""")
+                .params(kind, batchId, limit).update();
+    }
+
     long pending() {
         return jdbc.sql("select count(*) from outbox_bulk_message where status = 'pending'").query(Long.class).single();
     }
