@@ -7,11 +7,12 @@
 #   - time to queue: the node's own log line for each language's digest (the copies' rows written, nothing sealed);
 #   - messages/s delivered: copies the mail server accepted (iskra_mail_bulk_sent_total) from the first to the last;
 #   - the node's peak resident memory (VmHWM) and the load average.
-# Targets: queued in under 10 s, at least 300 messages/s delivered by one node.
+# Targets: queued in under 10 s, at least 300 messages/s delivered by one node; with --rate=N (ISKRA_NEWSLETTER_RATE),
+# N messages/s and no more.
 #
-# Usage: bench/newsletter.sh [--runs=3] [--subscribers=100000] [--languages=en,ru,es,fr,ar]
+# Usage: bench/newsletter.sh [--runs=3] [--subscribers=100000] [--languages=en,ru,es,fr,ar] [--rate=300]
 # Settings: JAVA_OPTS (the node's JVM, default bin/iskra's), SMTP_PORT (19625), ISKRA_PORT (19680), MANAGEMENT_PORT (19681), BUILD=0 uses the
-# jar already built, MVN_ARGS (e.g. -o), ISKRA_NEWSLETTER_RATE (unset: no limit)
+# jar already built, MVN_ARGS (e.g. -o); --rate=N sets ISKRA_NEWSLETTER_RATE (unset: no limit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,8 @@ for arg in "$@"; do
     --runs=*) runs=${arg#*=} ;;
     --subscribers=*) subscribers=${arg#*=} ;;
     --languages=*) languages=${arg#*=} ;;
-    *) echo "usage: bench/newsletter.sh [--runs=3] [--subscribers=100000] [--languages=en,ru,es,fr,ar]"; exit 2 ;;
+    --rate=*) export ISKRA_NEWSLETTER_RATE=${arg#*=} ;;
+    *) echo "usage: bench/newsletter.sh [--runs=3] [--subscribers=100000] [--languages=en,ru,es,fr,ar] [--rate=300]"; exit 2 ;;
   esac
 done
 SMTP_PORT=${SMTP_PORT:-19625}
@@ -66,7 +68,7 @@ rates=()
 rss=()
 for run in $(seq 1 "$runs"); do
   data="$work/data-$run"
-  echo "=== run $run of $runs: $subscribers subscribers in $languages (load: $(cut -d' ' -f1-3 /proc/loadavg)) ==="
+  echo "=== run $run of $runs: $subscribers subscribers in $languages, rate ${ISKRA_NEWSLETTER_RATE:-unlimited} (load: $(cut -d' ' -f1-3 /proc/loadavg)) ==="
   java -cp "$classpath" org.iskra.newsletter.SubscriberCorpus "$subscribers" "$languages" --iskra.data="$data" \
     | sed 's/^/  /'
   "$sink" -u nobody 127.0.0.1:"$SMTP_PORT" 1000 &
@@ -108,4 +110,4 @@ for run in $(seq 1 "$runs"); do
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "=== medians of $runs runs: queued in $(median "${queue_times[@]}") ms, $(median "${rates[@]}") messages/s delivered, peak RSS $(median "${rss[@]}") MB (targets: < 10 000 ms, >= 300 messages/s) ==="
+echo "=== medians of $runs runs: queued in $(median "${queue_times[@]}") ms, $(median "${rates[@]}") messages/s delivered, peak RSS $(median "${rss[@]}") MB (targets: < 10 000 ms, >= 300 messages/s${ISKRA_NEWSLETTER_RATE:+, $ISKRA_NEWSLETTER_RATE messages/s asked}) ==="

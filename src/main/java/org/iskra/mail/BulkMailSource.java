@@ -1,5 +1,6 @@
 package org.iskra.mail;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,12 @@ public interface BulkMailSource {
      * records the refusal.
      */
     void refused(Item item);
+
+    /**
+     * The mailings this source has counted in a summary of its own, finished before {@code before}: their copies
+     * may be deleted after the outbox's retention ({@code iskra.mail.retention}).
+     */
+    List<Long> countedBefore(OffsetDateTime before);
 
     /** One recipient's copy of a mailing, as queued. */
     record Item(long id, long batchId, long recipientRef, String language) {

@@ -3,6 +3,7 @@ package org.iskra.mail;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,17 +36,38 @@ public class BulkOutbox {
     }
 
     /**
-     * Queues one copy of mailing {@code batchId} for each recipient. MANDATORY: the mailing and its copies are one
-     * change. Callers hand the recipients over in chunks (a few thousand at a time), so that memory does not grow
-     * with the list.
+     * Recipients as the sending feature selects them from its own tables: a query of one column,
+     * {@code recipient_ref}, with its named parameters (none of them starting with {@code bulk_}). The outbox copies
+     * its rows into its own table without reading them, so a feature never names the outbox's table nor the outbox
+     * the feature's.
+     */
+    public record Recipients(String sql, Map<String, ?> parameters) {
+
+        public Recipients {
+            parameters = Map.copyOf(parameters);
+            if (parameters.keySet().stream().anyMatch(name -> name.startsWith("bulk_"))) {
+                throw new IllegalArgumentException("parameters named bulk_… are the outbox's own");
+            }
+        }
+    }
+
+    /**
+     * Queues one copy of mailing {@code batchId} for each selected recipient, in one INSERT … SELECT: no recipient
+     * passes through memory. Returns how many. MANDATORY: the mailing and its copies are one change. Callers select
+     * a slice of their list at a time (a range of ids), so that no one statement grows with the list.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void enqueue(String kind, long batchId, String language, List<Long> recipientRefs) {
-        store.insert(kind, batchId, language, recipientRefs, OffsetDateTime.now(ZoneOffset.UTC));
+    public int enqueue(String kind, long batchId, String language, Recipients recipients) {
+        return store.insert(kind, batchId, language, recipients, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     public Counts counts(String kind, long batchId) {
         return store.counts(kind, batchId);
+    }
+
+    /** Whether copies of the mailing are still waiting or being retried (cheap enough for every check). */
+    public boolean anyPending(String kind, long batchId) {
+        return store.anyPending(kind, batchId);
     }
 
     public List<Delivery> deliveries(String kind, long recipientRef) {

@@ -1,8 +1,6 @@
 package org.iskra.mail;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,27 +14,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BulkOutboxStore {
 
-    private static final int ROWS_PER_INSERT = 500;
-
     private final JdbcClient jdbc;
 
     BulkOutboxStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A multi-row INSERT per {@value #ROWS_PER_INSERT} copies: a few round trips for thousands of rows. */
-    void insert(String kind, long batchId, String language, List<Long> recipientRefs, OffsetDateTime now) {
-        for (int from = 0; from < recipientRefs.size(); from += ROWS_PER_INSERT) {
-            List<Long> chunk = recipientRefs.subList(from, Math.min(recipientRefs.size(), from + ROWS_PER_INSERT));
-            List<Object> params = new ArrayList<>(chunk.size() * 6);
-            for (Long ref : chunk) {
-                Collections.addAll(params, kind, batchId, ref, language, now, now);
-            }
-            jdbc.sql("insert into outbox_bulk_message (kind, batch_id, recipient_ref, language, next_attempt_at, created_at)"
-                            + " values " + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)")))
-                    .params(params)
-                    .update();
-        }
+    /**
+     * One INSERT … SELECT: the database copies the feature's selection into the outbox. The casts give PostgreSQL
+     * the parameters' types, which a select list does not.
+     */
+    int insert(String kind, long batchId, String language, BulkOutbox.Recipients recipients, OffsetDateTime now) {
+        return jdbc.sql("""
+                        insert into outbox_bulk_message (kind, batch_id, recipient_ref, language, next_attempt_at, created_at)
+                        select cast(:bulk_kind as varchar(100)), cast(:bulk_batch as bigint), r.recipient_ref,
+                               cast(:bulk_language as varchar(16)), cast(:bulk_now as timestamp with time zone),
+                               cast(:bulk_now as timestamp with time zone)
+                          from (%s) r""".formatted(recipients.sql()))
+                .params(recipients.parameters())
+                .param("bulk_kind", kind).param("bulk_batch", batchId).param("bulk_language", language)
+                .param("bulk_now", now)
+                .update();
     }
 
     /** A claimed copy and how often it was tried before. */
@@ -119,6 +117,23 @@ class BulkOutboxStore {
         return new BulkOutbox.Counts(counts[MailStatus.PENDING.ordinal()], counts[MailStatus.SENT.ordinal()],
                 counts[MailStatus.REFUSED.ordinal()], counts[MailStatus.FAILED.ordinal()],
                 counts[MailStatus.CANCELLED.ordinal()]);
+    }
+
+    /** Whether any copy of the mailing is still to be sent: one row read through the batch index, never a count. */
+    boolean anyPending(String kind, long batchId) {
+        return jdbc.sql("""
+                        select id from outbox_bulk_message where kind = ? and batch_id = ? and status = 'pending'
+                         fetch first 1 rows only""")
+                .params(kind, batchId).query(Long.class).optional().isPresent();
+    }
+
+    /** Deletes up to {@code limit} copies of a mailing that are no longer pending; returns how many. */
+    int deleteEnded(String kind, long batchId, int limit) {
+        return jdbc.sql("""
+                        delete from outbox_bulk_message where id in (
+                            select id from outbox_bulk_message where kind = ? and batch_id = ? and status <> 'pending'
+                             fetch first ? rows only)""")
+                .params(kind, batchId, limit).update();
     }
 
     long pending() {

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryDelay    the wait after the first failed attempt; it doubles with each further failure
  * @param maxRetryDelay the longest wait between attempts
  * @param lease         how long a node's claim on a message lasts; another node may send it after that
+ * @param retention     how long a message stays in the outbox after it was sent (or ended for good): the export of
+ *                      what is held about a person lists it, and after that nothing is held of it
  */
 @Validated
 @ConfigurationProperties("iskra.mail")
@@ -31,7 +33,8 @@ record OutboxProperties(
         @Min(1) @DefaultValue("20") int maxAttempts,
         @NotNull @DefaultValue("30s") Duration retryDelay,
         @NotNull @DefaultValue("1h") Duration maxRetryDelay,
-        @NotNull @DefaultValue("5m") Duration lease) {
+        @NotNull @DefaultValue("5m") Duration lease,
+        @NotNull @DefaultValue("30d") Duration retention) {
 
     /** The wait after the given number of failed attempts: retryDelay, doubled per failure, at most maxRetryDelay. */
     Duration delayAfter(int failedAttempts) {

@@ -140,6 +140,15 @@ class OutboxStore {
                 .update();
     }
 
+    /** Deletes up to {@code limit} messages sent or given up before {@code before}; returns how many. */
+    int deleteEndedBefore(OffsetDateTime before, int limit) {
+        return jdbc.sql("""
+                        delete from outbox_message where id in (
+                            select id from outbox_message where status <> 'pending' and coalesce(sent_at, created_at) < ?
+                             fetch first ? rows only)""")
+                .params(before, limit).update();
+    }
+
     long count(MailStatus status) {
         return jdbc.sql("select count(*) from outbox_message where status = ?").param(status.code()).query(Long.class).single();
     }

@@ -70,8 +70,12 @@ class DigestSchedule {
         finishSends(now);
     }
 
+    /** Counts a mailing's copies once, when none is pending any more: every check asks only whether one is. */
     private void finishSends(OffsetDateTime now) {
         for (SendStore.Send send : sends.unfinished()) {
+            if (bulk.anyPending(Subscriptions.BULK_KIND, send.id())) {
+                continue;
+            }
             BulkOutbox.Counts counts = bulk.counts(Subscriptions.BULK_KIND, send.id());
             if (counts.pending() == 0 && counts.queued() >= send.recipients()) {
                 sends.finish(send.id(), now, counts.sent(), counts.refused(), counts.failed(), counts.cancelled());

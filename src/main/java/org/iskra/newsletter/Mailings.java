@@ -26,14 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queuing a mailing: what it says is kept as it is now (title, standfirst, link, lead image, regions of each
- * article), then one copy per recipient is queued in the bulk outbox, a few thousand recipients at a time, by
- * subscriber id, so memory does not grow with the list. Each mailing is a read of the list and leaves an audit row.
+ * article), then one copy per recipient is queued in the bulk outbox by the database itself (INSERT … SELECT), a
+ * range of subscriber ids per statement: no recipient passes through the node's memory, and no statement grows with
+ * the list. Each mailing is a read of the list and leaves an audit row.
  */
 @Service
 class Mailings {
 
     private static final Logger log = LoggerFactory.getLogger(Mailings.class);
-    private static final int RECIPIENTS_PER_CHUNK = 5_000;
+    /** Subscriber ids per INSERT … SELECT. */
+    private static final long IDS_PER_SLICE = 20_000;
 
     /** A mailing about to be queued: what it carries and who gets it. */
     record Plan(List<SendStore.SentArticle> articles, SubscriberStore.Audience audience) {
@@ -107,12 +109,12 @@ class Mailings {
         long id = sends.insert(kind, language.code(), subject, queuedBy, now);
         sends.articles(id, plan.articles());
         int recipients = 0;
-        long after = 0;
-        for (List<Long> chunk = subscribers.audience(plan.audience(), after, RECIPIENTS_PER_CHUNK); !chunk.isEmpty();
-             chunk = subscribers.audience(plan.audience(), after, RECIPIENTS_PER_CHUNK)) {
-            bulk.enqueue(Subscriptions.BULK_KIND, id, language.code(), chunk);
-            recipients += chunk.size();
-            after = chunk.get(chunk.size() - 1);
+        Optional<long[]> ids = subscribers.confirmedIds();
+        if (ids.isPresent()) {
+            for (long after = ids.get()[0] - 1; after < ids.get()[1]; after += IDS_PER_SLICE) {
+                recipients += bulk.enqueue(Subscriptions.BULK_KIND, id, language.code(),
+                        subscribers.audience(plan.audience(), after, Math.min(after + IDS_PER_SLICE, ids.get()[1])));
+            }
         }
         sends.recipients(id, recipients);
         audit.record(actor, "newsletter.send", "newsletter_send", String.valueOf(id), null,

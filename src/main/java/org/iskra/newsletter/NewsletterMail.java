@@ -1,5 +1,6 @@
 package org.iskra.newsletter;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,12 @@ class NewsletterMail implements BulkMailSource {
     @Override
     public void refused(Item item) {
         subscriptions.refused(item.recipientRef());
+    }
+
+    /** Mailings whose counts are kept in {@code newsletter_send}: the admin pages read them there once finished. */
+    @Override
+    public List<Long> countedBefore(OffsetDateTime before) {
+        return sends.finishedBefore(before);
     }
 
     /** Articles without a region concern everyone, as do all articles for those who chose no region. */

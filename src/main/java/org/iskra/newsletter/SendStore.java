@@ -117,6 +117,10 @@ class SendStore {
         return jdbc.sql("select * from newsletter_send where finished_at is null order by id").query(Send.class).list();
     }
 
+    List<Long> finishedBefore(OffsetDateTime before) {
+        return jdbc.sql("select id from newsletter_send where finished_at < ? order by id").param(before).query(Long.class).list();
+    }
+
     void finish(long id, OffsetDateTime at, long sent, long refused, long failed, long cancelled) {
         jdbc.sql("""
                         update newsletter_send set finished_at = ?, sent = ?, refused = ?, failed = ?, cancelled = ?

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.iskra.mail.BulkOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -127,12 +128,21 @@ class SubscriberStore {
         return jdbc.sql("select refusals from newsletter_subscriber where id = ?").param(id).query(Integer.class).single();
     }
 
-    /** The next {@code limit} recipients of a mailing after subscriber {@code afterId}, by id: memory stays small. */
-    List<Long> audience(Audience audience, long afterId, int limit) {
-        return jdbc.sql("select s.id " + AUDIENCE + " and s.id > :after order by s.id fetch first :limit rows only")
-                .param("language", audience.language()).param("everyone", audience.everyone())
-                .param("regions", audience.regionList()).param("after", afterId).param("limit", limit)
-                .query(Long.class).list();
+    /**
+     * The recipients of a mailing among subscribers {@code afterId} (excluded) to {@code upToId}, as a selection the
+     * outbox copies without reading it: a slice of the list per statement, whatever its length.
+     */
+    BulkOutbox.Recipients audience(Audience audience, long afterId, long upToId) {
+        return new BulkOutbox.Recipients("select s.id as recipient_ref " + AUDIENCE + " and s.id > :after and s.id <= :upto",
+                Map.of("language", audience.language(), "everyone", audience.everyone(), "regions", audience.regionList(),
+                        "after", afterId, "upto", upToId));
+    }
+
+    /** The lowest and highest id of a confirmed subscriber, or empty when there is none. */
+    Optional<long[]> confirmedIds() {
+        return jdbc.sql("select min(id), max(id) from newsletter_subscriber where status = 'confirmed'")
+                .query((rs, row) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional();
     }
 
     long audienceSize(Audience audience) {

@@ -200,7 +200,7 @@ class OutboxDeliveryTest {
         });
         // two more workers, as on two more nodes, racing the application's own in small batches
         OutboxProperties smallBatches = new OutboxProperties(properties.from(), properties.pollInterval(), 3,
-                properties.maxAttempts(), properties.retryDelay(), properties.maxRetryDelay(), properties.lease());
+                properties.maxAttempts(), properties.retryDelay(), properties.maxRetryDelay(), properties.lease(), properties.retention());
         List<OutboxSender> workers = List.of(new OutboxSender(store, cipher, mailSender, smallBatches, meters),
                 new OutboxSender(store, cipher, mailSender, smallBatches, meters));
         ExecutorService threads = Executors.newFixedThreadPool(workers.size());

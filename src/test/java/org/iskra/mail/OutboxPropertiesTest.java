@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class OutboxPropertiesTest {
 
     private final OutboxProperties defaults = new OutboxProperties("Iskra <no-reply@localhost>", Duration.ofSeconds(2), 20, 20,
-            Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5));
+            Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofDays(30));
 
     @Test
     void theWaitDoublesAfterEachFailureUpToAnHour() {
