@@ -44,9 +44,9 @@ public record BarChart(ChartData data) {
             double top = TOP + i * ROW;
             double length = value.amount() == 0 ? 0 : Math.max(MIN_VISIBLE, room * value.amount() / max);
             bars.add(new Bar(value, data.amountText(value), mirror.x(0), Mirror.round(top + LABEL_BASELINE),
-                    mirror.anchor("start"), mirror.box(0, length), Mirror.round(top + BAR_TOP), Mirror.round(length),
+                    "start", mirror.box(0, length), Mirror.round(top + BAR_TOP), Mirror.round(length),
                     BAR_HEIGHT, mirror.x(length + 6), Mirror.round(top + BAR_TOP + BAR_HEIGHT - 3),
-                    mirror.anchor("start")));
+                    "start"));
         }
         return bars;
     }

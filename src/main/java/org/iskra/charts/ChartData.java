@@ -48,6 +48,11 @@ public record ChartData(String id, String title, String categoryHeader, String v
         return formats.number(value.amount());
     }
 
+    /** The picture's direction, the page's: its texts read, and their anchors count, in the reader's direction. */
+    public String dir() {
+        return formats.language().dir();
+    }
+
     public boolean rightToLeft() {
         return formats.language().rightToLeft();
     }

@@ -57,13 +57,12 @@ public record LineChart(ChartData data, Scale scale) {
         if (points.isEmpty()) {
             return List.of();
         }
-        Mirror mirror = plot().mirror();
         Point first = points.get(0);
         Point last = points.get(points.size() - 1);
         List<EndLabel> labels = new ArrayList<>();
-        labels.add(new EndLabel(first.value().axisLabel(), first.x(), mirror.anchor("start")));
+        labels.add(new EndLabel(first.value().axisLabel(), first.x(), "start"));
         if (points.size() > 1) {
-            labels.add(new EndLabel(last.value().axisLabel(), last.x(), mirror.anchor("end")));
+            labels.add(new EndLabel(last.value().axisLabel(), last.x(), "end"));
         }
         return labels.stream().filter(l -> l.text() != null).toList();
     }

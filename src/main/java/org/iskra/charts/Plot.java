@@ -58,7 +58,7 @@ final class Plot {
     List<Tick> ticks(ChartFormats formats) {
         return scale.ticks().stream()
                 .map(value -> new Tick(formats.number(value), y(value), mirror.x(START), mirror.x(width - END),
-                        mirror.x(START - 6), mirror.anchor("end")))
+                        mirror.x(START - 6), "end"))
                 .toList();
     }
 }

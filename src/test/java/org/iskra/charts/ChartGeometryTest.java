@@ -106,7 +106,7 @@ class ChartGeometryTest {
     }
 
     @Test
-    void onARightToLeftPageTheColumnsTheAxisAndTheLineAreMirrored() {
+    void onARightToLeftPageTheColumnsTheAxisAndTheLineAreMirroredAndTheirTextsReadFromTheRight() {
         List<Long> amounts = List.of(4L, 9L, 1L, 0L);
         ColumnChart ltr = ColumnChart.of(data(amounts, ENGLISH));
         ColumnChart rtl = ColumnChart.of(data(amounts, ARABIC));
@@ -122,8 +122,7 @@ class ChartGeometryTest {
             Tick left = ltr.ticks().get(i);
             Tick right = rtl.ticks().get(i);
             assertThat(right.textX()).isCloseTo(ColumnChart.WIDTH - left.textX(), within(ROUNDING));
-            assertThat(left.anchor()).isEqualTo("end");
-            assertThat(right.anchor()).isEqualTo("start");
+            assertThat(right.anchor()).as("the same anchor, read in the page's direction").isEqualTo(left.anchor());
             assertThat(right.text()).isEqualTo(number(rtl.scale().ticks().get(i), ARABIC));
         }
 
@@ -133,7 +132,11 @@ class ChartGeometryTest {
             assertThat(lineRtl.points().get(i).x()).isCloseTo(LineChart.WIDTH - lineLtr.points().get(i).x(), within(ROUNDING));
             assertThat(lineRtl.points().get(i).y()).isEqualTo(lineLtr.points().get(i).y());
         }
-        assertThat(lineRtl.endLabels()).extracting(LineChart.EndLabel::anchor).containsExactly("end", "start");
+        assertThat(lineRtl.endLabels()).extracting(LineChart.EndLabel::anchor)
+                .containsExactlyElementsOf(lineLtr.endLabels().stream().map(LineChart.EndLabel::anchor).toList());
+        assertThat(lineRtl.endLabels().get(0).x()).as("the first label on the right").isGreaterThan(lineRtl.endLabels().get(1).x());
+        assertThat(rtl.data().dir()).isEqualTo("rtl");
+        assertThat(ltr.data().dir()).isEqualTo("ltr");
     }
 
     @Test
@@ -169,8 +172,8 @@ class ChartGeometryTest {
             assertThat(right.width()).isEqualTo(left.width());
             assertThat(right.x() + right.width()).isCloseTo(BarChart.WIDTH, within(ROUNDING));
             assertThat(right.amountX()).isCloseTo(BarChart.WIDTH - left.amountX(), within(ROUNDING));
-            assertThat(left.labelAnchor()).isEqualTo("start");
-            assertThat(right.labelAnchor()).isEqualTo("end");
+            assertThat(right.labelX()).isCloseTo(BarChart.WIDTH - left.labelX(), within(ROUNDING));
+            assertThat(right.labelAnchor()).isEqualTo(left.labelAnchor());
             assertThat(right.amountText()).isEqualTo(number(amounts.get(i), ARABIC));
             if (i > 0) {
                 assertThat(left.y()).as("one row each").isGreaterThan(ltr.bars().get(i - 1).y());
