@@ -64,7 +64,16 @@ class ArchitectureTest {
                         "org.iskra.taxonomy..", "org.iskra.importing..", "org.iskra.accounts..", "org.iskra.feeds..",
                         "org.iskra.translation..", "org.iskra.privacy..", "org.iskra.mail..", "org.iskra.search..",
                         "org.iskra.join..", "org.iskra.organizing..", "org.iskra.editor..", "org.iskra.newsletter..",
-                        "org.iskra.screening..")
+                        "org.iskra.screening..", "org.iskra.charts..")
+                .check(ISKRA);
+    }
+
+    /** Charts draw the numbers a feature hands them: they know the site's languages and no feature's data. */
+    @Test
+    void chartsDependOnNoFeatureButTheSite() {
+        classes().that().resideInAPackage("org.iskra.charts..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.iskra.charts..", "org.iskra.site..",
+                        "java..", "com.ibm.icu..")
                 .check(ISKRA);
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.iskra.articles.PublishedArticle;
+import org.iskra.charts.LineChart;
 import org.iskra.site.Messages;
 import org.iskra.site.PageFrame;
 
@@ -24,7 +25,7 @@ public final class AdminPages {
 
     /** What staff see of the list: counts, never addresses. */
     public record Stats(long confirmed, long pending, long ended, List<Count> perLanguage, List<Count> perRegion,
-                        GrowthChart growth, List<SendLine> sends) {
+                        SubscriberGrowth growth, List<SendLine> sends) {
     }
 
     /** The list's counts, its growth and the mailings; {@code justSent} after an editor queued one. */
@@ -32,6 +33,10 @@ public final class AdminPages {
 
         public Messages t() {
             return frame.t();
+        }
+
+        public LineChart growthChart() {
+            return stats.growth().chart(frame.t());
         }
     }
 

@@ -71,15 +71,15 @@ class NewsletterStats {
     }
 
     /** Walks back from today's count through each day's confirmations and endings. */
-    private GrowthChart growth(long confirmedNow) {
+    private SubscriberGrowth growth(long confirmedNow) {
         LocalDate today = OffsetDateTime.now(ZoneOffset.UTC).toLocalDate();
         LocalDate start = today.minusWeeks(WEEKS);
         Map<LocalDate, long[]> changes = subscribers.changesPerDay(start.atStartOfDay().atOffset(ZoneOffset.UTC));
-        List<GrowthChart.Point> points = new ArrayList<>();
+        List<SubscriberGrowth.Point> points = new ArrayList<>();
         long active = confirmedNow;
         LocalDate day = today;
         for (int week = 0; week <= WEEKS; week++) {
-            points.add(0, new GrowthChart.Point(day, active));
+            points.add(0, new SubscriberGrowth.Point(day, active));
             for (int i = 0; i < 7; i++) {
                 long[] change = changes.get(day);
                 if (change != null) {
@@ -88,6 +88,6 @@ class NewsletterStats {
                 day = day.minusDays(1);
             }
         }
-        return GrowthChart.of(points);
+        return new SubscriberGrowth(points);
     }
 }

@@ -2,10 +2,7 @@ package org.iskra.organizing;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 import org.iskra.site.Messages;
@@ -24,6 +21,11 @@ public record DashboardPage(PageFrame frame, Dashboard dashboard, List<RequestSt
         return frame.t();
     }
 
+    /** The dashboard's charts, or null when there are no figures to draw (no section, or a filter not read). */
+    public DashboardCharts charts() {
+        return dashboard.figures() == null ? null : new DashboardCharts(dashboard.figures(), dashboard.sections(), t());
+    }
+
     public String time(OffsetDateTime at) {
         return UtcTimes.format(at, frame.language());
     }
@@ -31,11 +33,6 @@ public record DashboardPage(PageFrame frame, Dashboard dashboard, List<RequestSt
     /** Hours to one decimal, in the reader's language. */
     public String hours(Double value) {
         return value == null ? "–" : frame.t().get("organizing.metrics.hours", Math.round(value * 10) / 10.0);
-    }
-
-    public String day(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(frame.language().locale()).format(day);
     }
 
     public String previousPage() {

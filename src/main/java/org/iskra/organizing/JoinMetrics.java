@@ -47,7 +47,19 @@ class JoinMetrics {
         OffsetDateTime now = now();
         List<Double> hours = hoursToContact(sectionIds, now);
         return new JoinFigures(perDay(sectionIds, now), nullIfNaN(percentile(hours, 50)), nullIfNaN(percentile(hours, 90)),
-                overdue(sectionIds, now));
+                overdue(sectionIds, now), JoinFigures.histogram(hours), overdueBy("section_id", sectionIds, now),
+                overdueBy("country_code", sectionIds, now));
+    }
+
+    /** Overdue requests now per value of one column (a section's id, a country's code), the most first. */
+    private List<JoinFigures.Tally> overdueBy(String column, List<Long> sectionIds, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("now", now);
+        String sql = "select %s as tallied, count(*) as overdue from join_request where status = 'new' and due_at < :now%s"
+                .formatted(column, sections(sectionIds, params))
+                + " group by %s order by count(*) desc, %s".formatted(column, column);
+        return jdbc.sql(sql).params(params)
+                .query((rs, n) -> new JoinFigures.Tally(rs.getString("tallied"), rs.getLong("overdue"))).list();
     }
 
     private List<JoinFigures.DayCount> perDay(List<Long> sectionIds, OffsetDateTime now) {

@@ -21,6 +21,7 @@ import org.iskra.testsupport.EmptyIskraTest;
 import org.iskra.testsupport.HtmlChecker;
 import org.iskra.testsupport.MailServer;
 import org.iskra.testsupport.StaffBrowser;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,8 +81,17 @@ class NewsletterBackOfficeTest {
 
         HttpResponse<String> overview = browser.get("/admin/newsletter");
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).contains("<svg role=\"img\" aria-labelledby=\"growth-title\"", "<table class=\"growth\">",
-                "Subscribers per language", "Persian").doesNotContain(reader).doesNotContain("@example.org");
+        assertThat(overview.body()).contains("Subscribers per language", "Persian").doesNotContain(reader)
+                .doesNotContain("@example.org");
+        var growth = Jsoup.parse(overview.body()).getElementById("growth");
+        assertThat(growth.selectFirst("svg[role=img]").attr("aria-labelledby")).isEqualTo("growth-heading");
+        assertThat(growth.select("h3#growth-heading").text()).isNotBlank();
+        assertThat(growth.select("svg polyline").attr("points").split(" ")).hasSize(NewsletterStats.WEEKS + 1);
+        assertThat(growth.select("tbody tr")).hasSize(NewsletterStats.WEEKS + 1);
+        long confirmedNow = jdbc.sql("select count(*) from newsletter_subscriber where status = 'confirmed'")
+                .query(Long.class).single();
+        assertThat(growth.select("tbody tr").last().selectFirst("td.number").text().replaceAll("[^0-9]", ""))
+                .as("this week's row: every confirmed subscriber").isEqualTo(Long.toString(confirmedNow));
         assertThat(HtmlChecker.errors(overview.body())).isEmpty();
         assertThat(audits(editor, "newsletter.counts")).isEqualTo(1);
 
