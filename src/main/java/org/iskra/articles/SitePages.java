@@ -36,17 +36,20 @@ public class SitePages {
     private final PageFrames frames;
     private final PageRenderer renderer;
     private final ArticleMetadata metadata;
+    private final FrontPages frontPages;
     private final List<ArticleFooterBlock> footerBlocks;
     private final int pageSize;
 
     SitePages(Languages languages, ArticleCatalog catalog, Taxonomy taxonomy, PageFrames frames, PageRenderer renderer,
-              ArticleMetadata metadata, List<ArticleFooterBlock> footerBlocks, IskraProperties properties) {
+              ArticleMetadata metadata, FrontPages frontPages, List<ArticleFooterBlock> footerBlocks,
+              IskraProperties properties) {
         this.languages = languages;
         this.catalog = catalog;
         this.taxonomy = taxonomy;
         this.frames = frames;
         this.renderer = renderer;
         this.metadata = metadata;
+        this.frontPages = frontPages;
         this.footerBlocks = footerBlocks;
         this.pageSize = properties.pageSize();
     }
@@ -125,8 +128,15 @@ public class SitePages {
         if (feedName != null) {
             frame = frame.withFeedsFirst(frames.listingFeeds(language, basePath, feedName));
         }
-        ListingPage model = new ListingPage(frame, heading, listing.kind() == ArticleListing.Kind.LATEST, list, basePath);
-        return Optional.of(new Rendered(renderer.render("articles/listing.jte", model), null,
-                Set.of(PageCache.listTag(language.code())), 0));
+        boolean front = listing.kind() == ArticleListing.Kind.LATEST;
+        byte[] html;
+        if (front && page == 1) {
+            String next = list.hasNext() ? basePath + "?page=2" : null;
+            html = renderer.render("articles/front.jte", frontPages.build(frame, heading, language, list, next));
+        } else {
+            html = renderer.render("articles/listing.jte", new ListingPage(frame, heading, front, list, basePath));
+        }
+        // the front page shows the latest articles and their terms, which only a published change alters: one tag
+        return Optional.of(new Rendered(html, null, Set.of(PageCache.listTag(language.code())), 0));
     }
 }

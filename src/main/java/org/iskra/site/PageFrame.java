@@ -37,6 +37,12 @@ public record PageFrame(
         return t.language();
     }
 
+    /** The language menu's entry for this page's language, which the header's language picker shows closed. */
+    public LanguageLink currentLanguage() {
+        return languageMenu.stream().filter(LanguageLink::current).findFirst()
+                .orElseGet(() -> new LanguageLink(language().code(), language().nativeName(), home(), true));
+    }
+
     public String home() {
         return "/" + language().code() + "/";
     }

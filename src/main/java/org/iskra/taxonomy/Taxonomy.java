@@ -106,6 +106,22 @@ public class Taxonomy {
         return regions;
     }
 
+    /** The regions of these articles named in the language, in their order: article id → regions (none: absent). */
+    public java.util.Map<Long, List<Term>> regionsOf(java.util.Collection<Long> articleIds, String language) {
+        return store.termsOf(TermKind.REGION, articleIds, language);
+    }
+
+    /** The tags the most articles have, at most {@code limit}, named in the language and sorted the way it sorts. */
+    public List<Term> mostUsedTags(String language, int limit) {
+        List<Term> tags = new ArrayList<>(store.mostAssigned(TermKind.TAG, language, limit));
+        tags.sort((a, b) -> collator(language).compare(a.name(), b.name()));
+        return tags;
+    }
+
+    private static com.ibm.icu.text.Collator collator(String language) {
+        return com.ibm.icu.text.Collator.getInstance(ULocale.forLanguageTag(language));
+    }
+
     public Optional<Term> region(String slug, String language) {
         return store.term(TermKind.REGION, slug, language);
     }

@@ -126,6 +126,34 @@ class TermStore {
                 .query(Term.class).list();
     }
 
+    /** The terms of one kind of these articles, named in the language if possible: article id → terms in order. */
+    java.util.Map<Long, List<Term>> termsOf(TermKind kind, java.util.Collection<Long> articleIds, String language) {
+        java.util.Map<Long, List<Term>> terms = new java.util.LinkedHashMap<>();
+        if (articleIds.isEmpty()) {
+            return terms;
+        }
+        jdbc.sql("select a.article_id, t.slug, " + bestName(kind) + " as name"
+                        + " from " + kind.assignmentTable + " a join " + kind.table + " t on t.id = a." + kind.idColumn
+                        + " where a.article_id in (:articles) order by a.article_id, a.position")
+                .param("articles", List.copyOf(articleIds))
+                .param("language", language)
+                .query((rs, n) -> terms.computeIfAbsent(rs.getLong("article_id"), id -> new java.util.ArrayList<>())
+                        .add(new Term(rs.getString("slug"), rs.getString("name"))))
+                .list();
+        return terms;
+    }
+
+    /** The terms of one kind that the most articles have, at most {@code limit}, named in the language if possible. */
+    List<Term> mostAssigned(TermKind kind, String language, int limit) {
+        return jdbc.sql("select t.slug, " + bestName(kind) + " as name from " + kind.table + " t"
+                        + " join (select " + kind.idColumn + " as id, count(*) as uses from " + kind.assignmentTable
+                        + " group by " + kind.idColumn + ") u on u.id = t.id"
+                        + " order by u.uses desc, t.slug fetch first :limit rows only")
+                .param("language", language)
+                .param("limit", limit)
+                .query(Term.class).list();
+    }
+
     java.util.Map<Long, List<Term>> termsByArticle(TermKind kind, String language) {
         java.util.Map<Long, List<Term>> terms = new java.util.LinkedHashMap<>();
         jdbc.sql("select a.article_id, t.slug, " + bestName(kind) + " as name"

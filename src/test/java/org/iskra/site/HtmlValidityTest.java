@@ -33,7 +33,7 @@ class HtmlValidityTest {
         for (String front : List.of("/en/", "/ru/", "/ar/", "/es/")) {
             pages.add(front);
             Document frontPage = Jsoup.parse(http.get(front).body());
-            for (String article : frontPage.select(".articles h2 a").eachAttr("href")) {
+            for (String article : frontPage.select("main a[href*=/articles/]").eachAttr("href")) {
                 pages.add(article);
                 Document articlePage = Jsoup.parse(http.get(article).body());
                 articlePage.select(".terms a").eachAttr("href").stream().limit(3).forEach(pages::add);
