@@ -2,7 +2,7 @@
 # The import benchmark (issue 13): imports a generated WordPress export of 10 000 posts in 3 languages (Polylang
 # groups, block markup, a [caption] image every 50th post from a local uploads folder) and a generated Hugo site of
 # 10 000 files (3 languages, a content folder each, shortcodes, aliases) into a fresh H2 data folder each, through
-# bin/iskra (the default JVM settings of a node) as an administrator runs `import`. Reports files per second (as the
+# bin/iskra (its JVM settings for the import command) as an administrator runs `import`. Reports files per second (as the
 # command's own progress line measures it, JVM and Spring start excluded), the whole command's time and its peak
 # resident memory (GNU time's maximum RSS), for each run and as medians, with the load average.
 # Targets: at least 500 files/s and at most 512 MB, on the project's 2-core machine.

@@ -2,7 +2,13 @@ package org.iskra.articles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.iskra.site.MovedAddresses;
 import org.springframework.stereotype.Service;
@@ -44,6 +50,47 @@ public class ArticleAddresses implements MovedAddresses {
         }
         store.update(key, articleId, language);
         return Optional.of(SaveResult.Outcome.UPDATED);
+    }
+
+    /**
+     * Keeps several addresses of one translation as {@link #keep} keeps each, with one query for the ones already
+     * kept and one batch for the new ones: an import keeps two or three addresses for each of thousands of texts.
+     *
+     * @return what happened to each address that could be kept, in their order
+     */
+    @Transactional
+    public List<SaveResult.Outcome> keepAll(long articleId, String language, List<String> addresses) {
+        Map<String, SaveResult.Outcome> outcomes = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (String address : addresses) {
+            Optional<OldAddress> old = OldAddress.of(address);
+            if (old.isPresent() && !old.get().key().equals("/")) {
+                keys.add(old.get().key());
+                outcomes.putIfAbsent(old.get().key(), null);
+            }
+        }
+        Map<String, RedirectStore.Target> existing = store.findAll(outcomes.keySet());
+        List<String> inserts = new ArrayList<>();
+        for (String key : outcomes.keySet()) {
+            RedirectStore.Target target = existing.get(key);
+            if (target == null) {
+                inserts.add(key);
+                outcomes.put(key, SaveResult.Outcome.CREATED);
+            } else if (target.articleId() == articleId && target.language().equals(language)) {
+                outcomes.put(key, SaveResult.Outcome.UNCHANGED);
+            } else {
+                store.update(key, articleId, language);
+                outcomes.put(key, SaveResult.Outcome.UPDATED);
+            }
+        }
+        store.insertAll(inserts, articleId, language);
+        // an address named twice is kept once; the second time it finds itself kept, as one keep() after another would
+        List<SaveResult.Outcome> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String key : keys) {
+            result.add(seen.add(key) ? outcomes.get(key) : SaveResult.Outcome.UNCHANGED);
+        }
+        return result;
     }
 
     /** Whether an address could be kept at all, for a summary that explains why one was not. */

@@ -215,7 +215,10 @@ final class ArchiveWriter {
         }
     }
 
-    /** Keeps a text's old addresses, all in one savepoint: they are a few rows, and fail together only with the database. */
+    /**
+     * Keeps a text's old addresses, all in one savepoint and one query and batch: they are a few rows, and fail
+     * together only with the database.
+     */
     private boolean keepAddresses(long articleId, SourceText text) {
         List<String> keepable = new ArrayList<>();
         for (String address : text.oldAddresses()) {
@@ -229,13 +232,7 @@ final class ArchiveWriter {
             return false;
         }
         try {
-            List<SaveResult.Outcome> outcomes = transactions.attempt(() -> {
-                List<SaveResult.Outcome> kept = new ArrayList<>();
-                for (String address : keepable) {
-                    addresses.keep(articleId, text.language(), address).ifPresent(kept::add);
-                }
-                return kept;
-            });
+            List<SaveResult.Outcome> outcomes = transactions.attempt(() -> addresses.keepAll(articleId, text.language(), keepable));
             outcomes.forEach(outcome -> tally.count(RunningSummary.Kind.REDIRECT, RunningSummary.Outcome.of(outcome)));
             return outcomes.stream().anyMatch(outcome -> outcome != SaveResult.Outcome.UNCHANGED);
         } catch (FileRejected | DataAccessException e) {
