@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,10 @@ public class BackOfficeLanguage {
         this.staff = staff;
     }
 
-    /** Whether a request belongs to the back office, whose language this decides. */
+    /** Whether a request belongs to the back office, whose language this decides: its error pages too. */
     public static boolean appliesTo(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String failed ? failed : request.getRequestURI();
         String context = request.getContextPath();
         if (context != null && !context.isEmpty() && path.startsWith(context)) {
             path = path.substring(context.length());
