@@ -1,6 +1,5 @@
 package org.iskra.accounts;
 
-import java.net.URI;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
 import org.iskra.site.RequiresRecentLogin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,7 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @ConditionalOnWebApplication
 class AccountController {
 
-    private static final Set<String> DONE = Set.of("second-factor", "passkey", "passkey-removed");
+    private static final Set<String> DONE = Set.of("second-factor", "passkey", "passkey-removed", "language");
 
     private final Languages languages;
     private final PageFrames frames;
@@ -48,10 +46,12 @@ class AccountController {
     private final SecondFactor secondFactor;
     private final Passkeys passkeys;
     private final StaffAudit audit;
+    private final LanguageChoices languageChoices;
 
     AccountController(Languages languages, PageFrames frames, PageRenderer renderer, StaffAccounts accounts,
                       StaffSessions sessions, PasswordChangeThrottle throttle, SecondFactor secondFactor,
-                      Passkeys passkeys, StaffAudit audit) {
+                      Passkeys passkeys, StaffAudit audit, LanguageChoices languageChoices) {
+        this.languageChoices = languageChoices;
         this.secondFactor = secondFactor;
         this.passkeys = passkeys;
         this.audit = audit;
@@ -78,11 +78,11 @@ class AccountController {
     ResponseEntity<byte[]> newRecoveryCodes(HttpServletRequest request, Principal principal) {
         StaffUser user = accounts.find(principal.getName()).orElseThrow();
         if (!secondFactor.status(user).totp()) {
-            return seeOther("/admin/account");
+            return BackOfficePages.seeOther("/admin/account");
         }
         List<String> codes = secondFactor.newRecoveryCodes(user, StaffAudit.actor(request, user.id()));
         request.getSession().setAttribute(AuthenticatorEnrolmentController.RECOVERY_CODES, new ArrayList<>(codes));
-        return seeOther("/admin/second-factor/recovery-codes");
+        return BackOfficePages.seeOther("/admin/second-factor/recovery-codes");
     }
 
     @PostMapping("/admin/account/password")
@@ -115,7 +115,7 @@ class AccountController {
         }
         HttpSession current = request.getSession(false);
         sessions.endAllBut(principal.getName(), current == null ? null : current.getId());
-        return seeOther("/admin/account?changed");
+        return BackOfficePages.seeOther("/admin/account?changed");
     }
 
     /** Ends every session of the user, this one included, and sends them to the login page. */
@@ -126,7 +126,7 @@ class AccountController {
         Long id = accounts.idOf(principal.getName()).orElse(null);
         audit.record(request, id, "staff.sessions.end", id, "by=self");
         new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
-        return seeOther("/admin/login?logout");
+        return BackOfficePages.seeOther("/admin/login?logout");
     }
 
     private ResponseEntity<byte[]> page(HttpStatus status, HttpServletRequest request, CsrfToken csrf, Principal principal,
@@ -138,12 +138,8 @@ class AccountController {
                 BackOfficePages.csrf(csrf), user, sessions.count(user.email()), secondFactor.status(user),
                 passkeys.list(user.email()).stream().map(p -> new AccountPage.Key(p.id(), p.label(),
                         p.created() == null ? "" : t.date(p.created().atOffset(java.time.ZoneOffset.UTC)))).toList(),
-                frames.assetPath("assets/passkeys.js"), errors, notice, problem);
+                frames.assetPath("assets/passkeys.js"), errors, notice, problem,
+                languageChoices.of(user.email(), request.getHeader("Accept-Language")));
         return renderer.privatePage(status, "accounts/account.jte", page, language);
-    }
-
-    private static ResponseEntity<byte[]> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location))
-                .cacheControl(CacheControl.noStore()).build();
     }
 }

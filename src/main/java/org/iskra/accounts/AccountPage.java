@@ -9,11 +9,12 @@ import org.iskra.site.PageFrame;
 
 /**
  * The model of a staff user's own account page: their password form, their second factor (app, recovery codes left,
- * passkeys with the script that adds one) and their sessions.
+ * passkeys with the script that adds one), their sessions and the back office's language.
  */
 public record AccountPage(PageFrame frame, SecondFactorPages.Csrf csrf, StaffUser user, int sessions,
                           SecondFactorStatus secondFactor, List<Key> passkeys, String script,
-                          Map<String, String> errors, String notice, boolean problem) implements FieldMessages {
+                          Map<String, String> errors, String notice, boolean problem,
+                          LanguageChoice language) implements FieldMessages {
 
     /** A registered passkey: its id (for removing it), its name, when it was added. */
     public record Key(String id, String label, String added) {

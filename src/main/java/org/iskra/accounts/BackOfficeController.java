@@ -7,6 +7,7 @@ import org.iskra.site.Language;
 import org.iskra.site.Languages;
 import org.iskra.site.PageFrames;
 import org.iskra.site.PageRenderer;
+import org.iskra.site.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -46,18 +47,14 @@ class BackOfficeController {
     }
 
     @GetMapping({"/admin", "/admin/"})
-    ResponseEntity<byte[]> home(HttpServletRequest request, CsrfToken csrf, Principal principal) {
-        Language language = languages.preferredBy(request);
-        var t = frames.messages(language);
+    ResponseEntity<byte[]> home(Reader reader, Principal principal) {
+        var t = reader.t();
         StaffUser user = accounts.find(principal.getName()).orElseThrow();
         var roleNames = user.roles().stream()
                 .map(r -> t.get("accounts.role." + r.role().name().toLowerCase()) + (r.scope().isEmpty() ? "" : " (" + r.scope() + ")"))
                 .toList();
-        boolean translations = user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.TRANSLATOR);
-        BackOfficeHome page = new BackOfficeHome(frames.backOfficeFrame(language, t.get("accounts.home.title")), user,
-                roleNames, csrf.getParameterName(), csrf.getToken(), translations,
-                user.has(Role.ADMINISTRATOR) || user.has(Role.EDITOR) || user.has(Role.AUTHOR),
-                user.has(Role.ADMINISTRATOR) || user.has(Role.ORGANIZER), user.has(Role.ADMINISTRATOR));
-        return renderer.privatePage(HttpStatus.OK, "accounts/home.jte", page, language);
+        BackOfficeHome page = new BackOfficeHome(reader.backOfficeFrame("accounts.home.title"), user, roleNames,
+                user.has(Role.ADMINISTRATOR));
+        return renderer.privatePage(HttpStatus.OK, "accounts/home.jte", page, reader.language());
     }
 }

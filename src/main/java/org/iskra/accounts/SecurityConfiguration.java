@@ -35,26 +35,18 @@ class SecurityConfiguration {
                                    IskraProperties properties) throws Exception {
         http
                 .securityMatcher("/admin", "/admin/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/login", "/admin/invitation/**").permitAll()
-                        // the login's later steps: open to a session whose password was checked, and no other page
-                        .requestMatchers("/admin/new-password", "/admin/second-factor", "/admin/second-factor/**")
-                        .hasAuthority(SignIn.PASSWORD_CHECKED)
-                        .requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/admin/translations", "/admin/translations.json", "/admin/translations/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.TRANSLATOR.name())
-                        .requestMatchers("/admin/articles", "/admin/articles/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name(), Role.AUTHOR.name(), Role.TRANSLATOR.name())
-                        .requestMatchers("/admin/newsletter/unsubscribe").hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/admin/newsletter", "/admin/newsletter/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.EDITOR.name())
-                        .requestMatchers("/admin/join", "/admin/join/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ORGANIZER.name())
-                        .requestMatchers("/admin/audit", "/admin/privacy/**", "/admin/sections", "/admin/sections/**")
-                        .hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/admin/import", "/admin/import/**").hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/admin/mirror", "/admin/mirror/**").hasRole(Role.ADMINISTRATOR.name())
-                        .anyRequest().hasAuthority(SignIn.SIGNED_IN))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/admin/login", "/admin/invitation/**").permitAll()
+                            // the login's later steps: open to a session whose password was checked, and no other page
+                            .requestMatchers("/admin/new-password", "/admin/second-factor", "/admin/second-factor/**")
+                            .hasAuthority(SignIn.PASSWORD_CHECKED)
+                            .requestMatchers(StaffArea.NEWSLETTER_UNSUBSCRIBE).hasRole(Role.ADMINISTRATOR.name());
+                    // each area to its roles, as the staff layout's navigation lists them (StaffArea)
+                    for (StaffArea area : StaffArea.values()) {
+                        requests.requestMatchers(area.pathPatterns()).hasAnyRole(area.roleNames());
+                    }
+                    requests.anyRequest().hasAuthority(SignIn.SIGNED_IN);
+                })
                 .formLogin(login -> login
                         .loginPage("/admin/login")
                         .loginProcessingUrl("/admin/login")

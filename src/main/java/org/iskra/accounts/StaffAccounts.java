@@ -92,6 +92,17 @@ public class StaffAccounts implements StaffDirectory {
         return find(email).map(StaffUser::id);
     }
 
+    @Override
+    public Optional<String> interfaceLanguageOf(String email) {
+        return store.interfaceLanguage(email);
+    }
+
+    /** Keeps the staff member's choice of the back office's language; null goes back to the browser's. */
+    @Transactional
+    void chooseInterfaceLanguage(String email, String code) {
+        store.setInterfaceLanguage(email, code);
+    }
+
     public Optional<StaffUser> find(String email) {
         return store.find(email);
     }

@@ -73,6 +73,18 @@ class StaffStore {
                 .map(row -> new StaffUser(row.id(), row.email(), row.displayName(), row.enabled(), roles(row.id())));
     }
 
+    Optional<String> interfaceLanguage(String email) {
+        return jdbc.sql("select interface_language from staff_user where email = ?")
+                .param(normalize(email))
+                .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    void setInterfaceLanguage(String email, String code) {
+        jdbc.sql("update staff_user set interface_language = ? where email = ?")
+                .params(code, normalize(email))
+                .update();
+    }
+
     /** An account that waits for its invitation to be accepted: no password, so nobody can log in with it yet. */
     long insertInvited(String email, String displayName) {
         KeyHolder keys = new GeneratedKeyHolder();

@@ -61,7 +61,7 @@ class SubjectExportFile {
                 .flatMap(languages::find).orElse(fallback);
         Messages t = frames.messages(language);
         byte[] page = renderer.render("privacy/subject-export.jte",
-                new SubjectExport(frames.backOfficeFrame(language, t.get("privacy.subjects.export.title")), now, records));
+                new SubjectExport(frames.documentFrame(language, t.get("privacy.subjects.export.title")), now, records));
         return new File(page, new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), filename);
     }
 

@@ -61,7 +61,11 @@ class ErrorResponses {
         List<LanguageLink> elsewhere = new ArrayList<>();
         versions.forEach((code, href) -> languages.find(code)
                 .ifPresent(l -> elsewhere.add(new LanguageLink(code, l.nativeName(), href, false))));
-        ErrorPage model = new ErrorPage(frames.errorFrame(language, t.get("error." + kind + ".title")),
+        // the back office's errors keep the staff layout, so the way on is the navigation, in the staff's language
+        String title = t.get("error." + kind + ".title");
+        PageFrame frame = BackOfficeLanguage.appliesTo(request) ? frames.backOfficeFrame(language, title)
+                : frames.errorFrame(language, title);
+        ErrorPage model = new ErrorPage(frame,
                 status.value(), t.get("error." + kind + ".title"), t.get("error." + kind + ".text"), elsewhere);
         return renderer.errorPage(status, model, language);
     }

@@ -26,9 +26,12 @@ public class Languages {
     private final Language defaultLanguage;
     private final SiteLanguageStore store;
     private final ObjectProvider<PageCache> pageCache;
+    private final ObjectProvider<BackOfficeLanguage> backOffice;
     private volatile List<Language> all;
 
-    Languages(IskraProperties properties, SiteLanguageStore store, ObjectProvider<PageCache> pageCache) {
+    Languages(IskraProperties properties, SiteLanguageStore store, ObjectProvider<PageCache> pageCache,
+              ObjectProvider<BackOfficeLanguage> backOffice) {
+        this.backOffice = backOffice;
         this.configured = properties.languages().stream().map(Language::new).toList();
         this.defaultLanguage = new Language(properties.defaultLanguage());
         this.store = store;
@@ -131,8 +134,18 @@ public class Languages {
         return List.copyOf(languages);
     }
 
-    /** A reader's language where no address names one: their remembered choice, else their browser's. */
+    /**
+     * A reader's language where no address names one: their remembered choice, else their browser's. In the back
+     * office, the staff member's own interface language instead ({@link BackOfficeLanguage}), so that every
+     * back-office page and its errors speak it without each controller asking.
+     */
     public Language preferredBy(jakarta.servlet.http.HttpServletRequest request) {
+        if (BackOfficeLanguage.appliesTo(request)) {
+            BackOfficeLanguage staffLanguage = backOffice.getIfAvailable();
+            if (staffLanguage != null) {
+                return staffLanguage.of(request);
+            }
+        }
         jakarta.servlet.http.Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (jakarta.servlet.http.Cookie cookie : cookies) {

@@ -13,6 +13,8 @@ import java.util.List;
  *                       or null: public pages are cached and shared, so they never carry one
  * @param staffStylesheet the back office's own stylesheet, after the site's, or null on public pages: readers on
  *                       slow phones never download the staff screens' rules
+ * @param staff          the staff layout's navigation and who is signed in, or null: the page is a reader's (or a
+ *                       document such as a data subject's export) and has the readers' header
  */
 public record PageFrame(
         Messages t,
@@ -27,7 +29,8 @@ public record PageFrame(
         SocialMeta social,
         StructuredData structuredData,
         CsrfField csrf,
-        String staffStylesheet) {
+        String staffStylesheet,
+        StaffShell staff) {
 
     public PageFrame {
         feeds = List.copyOf(feeds);
@@ -52,21 +55,27 @@ public record PageFrame(
         List<HeadLink> all = new ArrayList<>(more);
         all.addAll(feeds);
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, all,
-                social, structuredData, csrf, staffStylesheet);
+                social, structuredData, csrf, staffStylesheet, staff);
     }
 
     public PageFrame withSocial(SocialMeta social) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData, csrf, staffStylesheet);
+                social, structuredData, csrf, staffStylesheet, staff);
     }
 
     public PageFrame withStructuredData(StructuredData structuredData) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData, csrf, staffStylesheet);
+                social, structuredData, csrf, staffStylesheet, staff);
+    }
+
+    /** This frame in the staff layout, with its navigation and who is signed in. */
+    public PageFrame withStaff(StaffShell staff) {
+        return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
+                social, structuredData, csrf, staffStylesheet, staff);
     }
 
     public PageFrame withCsrf(CsrfField csrf) {
         return new PageFrame(t, title, description, canonicalUrl, alternates, languageMenu, stylesheet, noindex, feeds,
-                social, structuredData, csrf, staffStylesheet);
+                social, structuredData, csrf, staffStylesheet, staff);
     }
 }

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Builds the frame of a page: every page names its versions in other languages and its canonical address. */
 @Component
@@ -16,9 +21,11 @@ public class PageFrames {
     private final IskraProperties properties;
     private final FingerprintedAssets assets;
     private final InterfaceLanguages interfaceLanguages;
+    private final ObjectProvider<StaffShells> shells;
 
     PageFrames(MessageSource messageSource, Languages languages, IskraProperties properties,
-               FingerprintedAssets assets, InterfaceLanguages interfaceLanguages) {
+               FingerprintedAssets assets, InterfaceLanguages interfaceLanguages, ObjectProvider<StaffShells> shells) {
+        this.shells = shells;
         this.messageSource = messageSource;
         this.languages = languages;
         this.properties = properties;
@@ -53,7 +60,7 @@ public class PageFrames {
         SocialMeta social = SocialMeta.website(title, description, absolute(path), t.get("site.name"),
                 language.openGraphLocale(), otherLocales);
         return new PageFrame(t, title, description, absolute(path), alternates, menu,
-                assets.stylesheetPath(), false, languageFeeds(t), social, null, null, null);
+                assets.stylesheetPath(), false, languageFeeds(t), social, null, null, null, null);
     }
 
     /**
@@ -90,9 +97,28 @@ public class PageFrames {
                 HeadLink.feed(HeadLink.RSS, t.get("feed.link.rss"), "/" + code + "/feed.rss"));
     }
 
-    /** A frame for the back office: not for search engines, language menu leading to the public front pages. */
+    /**
+     * A frame for the back office: not for search engines, in the staff layout (its navigation made for the
+     * request being answered, so that no controller has to pass who is signed in).
+     */
     public PageFrame backOfficeFrame(Language language, String title) {
-        return unlistedFrame(language, title, assets.path("assets/staff.css"));
+        return unlistedFrame(language, title, assets.path("assets/staff.css")).withStaff(shellOfThisRequest());
+    }
+
+    /** A frame for a document made in the back office but read by someone else (a data subject's export). */
+    public PageFrame documentFrame(Language language, String title) {
+        return unlistedFrame(language, title, null);
+    }
+
+    private StaffShell shellOfThisRequest() {
+        StaffShells staffShells = shells.getIfAvailable();
+        if (staffShells != null
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            return staffShells.of(request).withLogout(token == null ? null : new CsrfField(token));
+        }
+        return StaffShell.beforeLogin();
     }
 
     /** A frame for pages search engines should not keep (errors). */
@@ -106,7 +132,7 @@ public class PageFrames {
                 .toList();
         Messages t = messages(language);
         return new PageFrame(t, title, "", null, List.of(), menu, assets.stylesheetPath(), true, languageFeeds(t),
-                null, null, null, staffStylesheet);
+                null, null, null, staffStylesheet, null);
     }
 
     /** The path of a script or stylesheet such as {@code assets/site.css}, named by its content so it can be kept long. */

@@ -14,6 +14,9 @@ public interface StaffDirectory {
     /** The id of the staff user with this login email, if there is one. */
     Optional<Long> idOf(String email);
 
+    /** The language this staff member chose for the back office's interface, if they chose one. */
+    Optional<String> interfaceLanguageOf(String email);
+
     /** The staff users with these ids, disabled ones too (they still acted when they did), by id. */
     Map<Long, StaffContact> contacts(Collection<Long> ids);
 }

@@ -111,7 +111,7 @@ class AccountSessionsTest {
 
     private HttpResponse<String> change(StaffBrowser browser, String current, String password, String repeat, String language)
             throws Exception {
-        browser.get("/language/" + language + "?next=/admin/");
+        browser.chooseInterfaceLanguage(language);
         return browser.post("/admin/account/password", "_csrf=" + StaffBrowser.encode(browser.csrf("/admin/account"))
                 + "&current=" + StaffBrowser.encode(current) + "&password=" + StaffBrowser.encode(password)
                 + "&repeat=" + StaffBrowser.encode(repeat));

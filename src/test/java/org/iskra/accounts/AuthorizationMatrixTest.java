@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/account", STAFF);
         RULES.put("POST /admin/account/password", STAFF);
         RULES.put("POST /admin/account/sessions", STAFF);
+        RULES.put("POST /admin/account/language", STAFF);
         RULES.put("POST /admin/account/recovery-codes", STAFF);
         RULES.put("POST /admin/account/passkeys/options", STAFF);
         RULES.put("POST /admin/account/passkeys", STAFF);

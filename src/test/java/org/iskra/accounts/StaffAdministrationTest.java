@@ -68,7 +68,7 @@ class StaffAdministrationTest {
 
     @Test
     void anInvitedStaffMemberChoosesAPasswordOnceAndLogsIn() throws Exception {
-        admin.get("/language/ru?next=/admin/");
+        admin.chooseInterfaceLanguage("ru");
         String email = "Invited-" + UUID.randomUUID() + "@Example.org";
 
         HttpResponse<String> invited = post(admin, "/admin/users", "email", email, "displayName", "Ivan Translator",
@@ -176,7 +176,7 @@ class StaffAdministrationTest {
 
     @Test
     void aBadInvitationIsRefusedWithMessagesInTheAdministratorsLanguageAndWhatWasTyped() throws Exception {
-        admin.get("/language/fr?next=/admin/");
+        admin.chooseInterfaceLanguage("fr");
         HttpResponse<String> form = admin.get("/admin/users/new");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(HtmlChecker.errors(form.body())).isEmpty();
@@ -282,7 +282,7 @@ class StaffAdministrationTest {
 
     @Test
     void anAdministratorCannotDisableThemselvesOrDropTheirOwnAdministratorRole() throws Exception {
-        admin.get("/language/es?next=/admin/");
+        admin.chooseInterfaceLanguage("es");
         long self = accounts.find(adminEmail).orElseThrow().id();
 
         HttpResponse<String> disable = post(admin, "/admin/users/" + self + "/disable");

@@ -10,18 +10,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Join requests as the join form stores them (sealed, routed, with their first event), written straight to the
- * database so that follow-up tests choose the section, the language and the deadline.
+ * database so that follow-up tests choose the section, the language and the deadline. Public for the tests of
+ * other features that need a request to show (the staff layout's pages).
  */
-final class JoinRequestMother {
+public final class JoinRequestMother {
 
-    record Applicant(String publicId, String name, String email, String phone, String city, String message) {
+    public record Applicant(String publicId, String name, String email, String phone, String city, String message) {
     }
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final KeyedHash hash;
 
-    JoinRequestMother(JdbcClient jdbc, PersonalDataCipher cipher, KeyedHash hash) {
+    public JoinRequestMother(JdbcClient jdbc, PersonalDataCipher cipher, KeyedHash hash) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.hash = hash;
@@ -58,7 +59,7 @@ final class JoinRequestMother {
         return a;
     }
 
-    Applicant request(Section section, String country, String language) {
+    public Applicant request(Section section, String country, String language) {
         return request(section, country, language, OffsetDateTime.now(ZoneOffset.UTC).plusHours(section.responseHours()));
     }
 }

@@ -130,6 +130,14 @@ public final class StaffBrowser {
         return post("/admin/second-factor/recovery-codes", "_csrf=" + encode(codes.select("input[name=_csrf]").attr("value")));
     }
 
+    /**
+     * Chooses the back office's interface language on the account page, as the staff member would (an empty code
+     * goes back to the browser's choice). The public site's language choice no longer reaches the back office.
+     */
+    public HttpResponse<String> chooseInterfaceLanguage(String code) throws Exception {
+        return post("/admin/account/language", "_csrf=" + encode(csrf("/admin/account")) + "&language=" + encode(code));
+    }
+
     /** Whether dangerous actions are confirmed by themselves (true, the default). */
     public StaffBrowser confirmingAgain(boolean confirming) {
         this.confirmingAgain = confirming;
