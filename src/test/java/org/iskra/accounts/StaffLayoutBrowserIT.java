@@ -192,6 +192,12 @@ class StaffLayoutBrowserIT {
         assertThat(driver.findElement(By.cssSelector("details.staff-menu")).getDomAttribute("open")).isNull();
         assertThat(visible(browser, ".staff-nav")).as(name + ": menu closed").isFalse();
         assertThat(browser.accessibilityViolations()).as(name + " at 390").isEmpty();
+        if (url.contains("/admin/join") || url.contains("/admin/sections")) {
+            // organizers answer requests on their phones: nothing of these pages may sit beyond the screen's edge
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
+                    .as(name + ": no sideways scrolling at 390")
+                    .isLessThanOrEqualTo((Long) browser.script("return document.documentElement.clientWidth"));
+        }
         browser.screenshot("staff-" + name + "-390");
         driver.findElement(By.cssSelector("details.staff-menu > summary")).click();
         assertThat(visible(browser, ".staff-nav")).as(name + ": menu open").isTrue();

@@ -19,7 +19,6 @@ import org.iskra.testsupport.Http;
 import org.iskra.testsupport.IskraIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -86,7 +85,7 @@ class DashboardBrowserIT {
             var driver = browser.driver();
             logIn(driver, http, email);
             for (String language : List.of("en", "ar")) {
-                driver.manage().addCookie(new Cookie("iskra_lang", language, "/"));
+                chooseInterfaceLanguage(driver, http, language);
                 for (int width : WIDTHS) {
                     driver.manage().window().setSize(new Dimension(width, 900));
                     for (String path : List.of("/admin/join", "/admin/newsletter")) {
@@ -115,6 +114,15 @@ class DashboardBrowserIT {
                 }
             }
         }
+    }
+
+    /** The back office speaks the staff member's own language, chosen on their account page as they would. */
+    private static void chooseInterfaceLanguage(org.openqa.selenium.WebDriver driver, Http http, String language) {
+        driver.get(http.url("/admin/account"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("interface-language"))).selectByValue(language);
+        driver.findElement(By.id("interface-language")).submit();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     /** The password, then the authenticator app set up from the enrolment page, as an organizer's first login. */

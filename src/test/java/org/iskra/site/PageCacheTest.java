@@ -267,4 +267,19 @@ class PageCacheTest {
         assertThat(css.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("immutable"));
         assertThat(http.get("/assets/site.000000000000.css").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theStylesheetGoesGzippedToReadersWhoAcceptItAndPlainToOthers() throws Exception {
+        String stylesheet = Jsoup.parse(http.get("/en/").body()).select("link[rel=stylesheet]").attr("href");
+        HttpResponse<byte[]> plain = http.getBytes(stylesheet);
+        HttpResponse<byte[]> gzipped = http.getBytes(stylesheet, "Accept-Encoding", "gzip, deflate, br");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(gzipped.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"));
+        assertThat(gzipped.body().length).as("smaller on the wire").isLessThan(plain.body().length / 2);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(in.readAllBytes()).as("the same stylesheet").isEqualTo(plain.body());
+        }
+    }
 }
