@@ -108,6 +108,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
         RULES.put("POST /admin/articles/new", List.of(ADMINISTRATOR, EDITOR, AUTHOR));
         RULES.put("POST /admin/articles/preview", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
+        RULES.put("POST /admin/articles/figures", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         RULES.put("GET /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         RULES.put("POST /admin/articles/{id}", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));
         RULES.put("POST /admin/articles/{id}/autosave", List.of(ADMINISTRATOR, EDITOR, AUTHOR, TRANSLATOR_EN, TRANSLATOR_AR));

@@ -207,7 +207,9 @@ class FollowUpTest {
         HttpResponse<String> unknown = browser.get("/admin/join/" + UUID.randomUUID());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(page.body()).doesNotContain(applicant.name()).isEqualTo(unknown.body());
+        // the same page as for an address that does not exist, but for the logout form's token, masked anew each time
+        assertThat(page.body()).doesNotContain(applicant.name());
+        assertThat(withoutTokens(page.body())).isEqualTo(withoutTokens(unknown.body()));
         Map<String, String> actions = Map.of(
                 "/status", "status=spam",
                 "/note", "note=" + StaffBrowser.encode("seen"),
@@ -604,5 +606,9 @@ class FollowUpTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    private static String withoutTokens(String html) {
+        return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
     }
 }

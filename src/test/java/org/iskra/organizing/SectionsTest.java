@@ -44,8 +44,9 @@ class SectionsTest {
 
     @Test
     void theDemoAddsItsSectionsOnceBesideTheFallback() {
+        // other classes sharing this application add sections of their own: the demo's are each there once
         assertThat(sections.list()).extracting(Section::slug)
-                .containsExactlyInAnyOrder("international", "ru", "ar", "gb", "mena", "ua", "am");
+                .containsOnlyOnce("international", "ru", "ar", "gb", "mena", "ua", "am");
         assertThat(sections.list()).filteredOn(Section::fallback).hasSize(1);
         assertThat(sections.list()).filteredOn(s -> !s.fallback())
                 .allSatisfy(s -> assertThat(s.contactEmail()).endsWith("@example.org"));
