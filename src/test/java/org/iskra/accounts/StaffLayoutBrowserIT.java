@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.iskra.articles.ArticleMother;
+import org.iskra.articles.ArticleWriter;
+import org.iskra.articles.SaveResult;
 import org.iskra.organizing.JoinRequestMother;
 import org.iskra.organizing.Sections;
 import org.iskra.privacy.KeyedHash;
@@ -65,6 +68,9 @@ class StaffLayoutBrowserIT {
 
     @Autowired
     KeyedHash hash;
+
+    @Autowired
+    ArticleWriter writer;
 
     @LocalServerPort
     int port;
@@ -134,7 +140,7 @@ class StaffLayoutBrowserIT {
      * The GET pages of the back office (its {@code @GetMapping("/admin…")} routes, JSON aside), each with the area
      * the navigation must mark; pages that need an id take one from the demo content or from this test's data.
      */
-    private Map<String, String> pages(ChromeDriver driver, Http http, String joinRequest) {
+    private Map<String, String> pages(ChromeDriver driver, Http http, String joinRequest) throws Exception {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("/admin/", HOME);
         pages.put("/admin/account", ACCOUNT);
@@ -145,11 +151,17 @@ class StaffLayoutBrowserIT {
         pages.put(article + "/history", "/admin/articles");
         pages.put(article + "/diff", "/admin/articles");
         pages.put("/admin/translations", "/admin/translations");
-        firstLink(driver, http, "/admin/translations", "/admin/translations/[a-zA-Z-]+/[^/?]+")
-                .ifPresent(changes -> pages.put(changes, "/admin/translations"));
+        // an original changed after its translation: the translator's page of what changed, and the send page of
+        // a published translation
+        ArticleMother original = ArticleMother.article().inLanguage("ru").writtenIn("ru")
+                .title("Статья для раскладки " + UUID.randomUUID());
+        SaveResult saved = writer.save(original.input());
+        ArticleMother english = original.translatedInto("en").title("Layout article " + UUID.randomUUID());
+        writer.save(english.input());
+        writer.save(original.body("Изменённый оригинал.").input());
+        pages.put("/admin/translations/en/" + english.slug(), "/admin/translations");
         pages.put("/admin/newsletter", "/admin/newsletter");
-        firstLink(driver, http, "/admin/newsletter", "/admin/newsletter/send/[0-9]+")
-                .ifPresent(send -> pages.put(send, "/admin/newsletter"));
+        pages.put("/admin/newsletter/send/" + saved.translationId(), "/admin/newsletter");
         pages.put("/admin/newsletter/unsubscribe", "/admin/newsletter");
         pages.put("/admin/join", "/admin/join");
         pages.put("/admin/join/" + joinRequest, "/admin/join");
@@ -160,11 +172,22 @@ class StaffLayoutBrowserIT {
         pages.put("/admin/users/second-factor", "/admin/users");
         pages.put(firstLink(driver, http, "/admin/users", "/admin/users/[0-9]+").orElseThrow(), "/admin/users");
         pages.put("/admin/import", "/admin/import");
-        firstLink(driver, http, "/admin/import", "/admin/import/[0-9]+").ifPresent(run -> pages.put(run, "/admin/import"));
+        pages.put(importRun(driver, http), "/admin/import");
         pages.put("/admin/mirror", "/admin/mirror");
         pages.put("/admin/audit", "/admin/audit");
         pages.put("/admin/privacy/subjects", "/admin/privacy/subjects");
         return pages;
+    }
+
+    /** A dry run of a WordPress export from the back office's form, as an administrator starts one: its page. */
+    private static String importRun(ChromeDriver driver, Http http) {
+        driver.get(http.url("/admin/import"));
+        driver.findElement(By.id("file")).sendKeys(Path.of("src/test/resources/importing/wordpress-polylang.xml")
+                .toAbsolutePath().toString());
+        driver.findElement(By.id("dry-run")).click();
+        driver.findElement(By.id("file")).submit();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/admin/import/[0-9]+$"));
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
     private static Optional<String> firstLink(ChromeDriver driver, Http http, String page, String pattern) {
