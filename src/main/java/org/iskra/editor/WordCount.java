@@ -12,9 +12,11 @@ import com.ibm.icu.util.ULocale;
  */
 final class WordCount {
 
-    private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].*?[>%]}}", Pattern.DOTALL);
-    private static final Pattern LINK_TARGET = Pattern.compile("]\\([^)]*\\)");
-    private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
+    // Each pattern stops at the next opening of its own kind and is bounded, so a text of thousands of unclosed
+    // openings (pasted or hostile) is read once, not once per opening: the count runs on every keystroke's preview.
+    private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%][^{}]{0,2000}?[>%]}}");
+    private static final Pattern LINK_TARGET = Pattern.compile("]\\([^()\\]]{0,2000}\\)");
+    private static final Pattern TAG = Pattern.compile("<[^<>]{0,500}>");
 
     private WordCount() {
     }
