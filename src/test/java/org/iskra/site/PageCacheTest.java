@@ -168,7 +168,9 @@ class PageCacheTest {
                     .isEqualTo(second.headers().firstValue("ETag"));
         }
         assertThat(requests("miss") - misses).isLessThan(5);
-        assertThat(cache.get("/en/?page=2")).isNotNull();
+        // kept under the plain spelling; awaited, because a class sharing this application may change an English
+        // article meanwhile (an import or a scheduled publication running on), which rightly evicts every English list
+        assertThat(kept("/en/?page=2")).isNotNull();
         assertThat(cache.get("/en/")).as("page 1 is another page").isNotSameAs(cache.get("/en/?page=2"));
         assertThat(http.get("/en/?page=99999").statusCode()).as("a page past the last is no page to keep").isEqualTo(404);
         assertThat(cache.get("/en/?page=99999")).isNull();
